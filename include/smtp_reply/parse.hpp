@@ -1,0 +1,299 @@
+// smtp_reply: the reply parser (RFC 5321 section 4.2, RFC 3463, RFC 2034).
+//
+// Whole-buffer `parse()` and the resumable `parser` share one implementation,
+// so they give the same result for the same bytes, however they are chunked.
+// Neither allocates nor throws; both are constexpr.
+#ifndef SMTP_REPLY_PARSE_HPP
+#define SMTP_REPLY_PARSE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "codes.hpp"
+#include "detail/scan.hpp"
+#include "enhanced.hpp"
+#include "reply.hpp"
+
+namespace smtp_reply {
+
+/** RFC 5321 section 4.5.3.1.5: a reply line is at most 512 octets, CRLF included. */
+inline constexpr std::size_t rfc5321_max_line_length = 512;
+
+/**
+ * Limits and strictness (parsing.md, "Presets"). Limits are per parse, never
+ * global. Start from `default_preset` or `strict_preset` and change a field.
+ */
+struct parse_options {
+  /** Hard limit on a line's length, EOL included; longer is `line_too_long`. */
+  std::size_t max_line_length = 2048;
+  /** Most lines in one reply; more is `too_many_lines`. */
+  std::size_t max_lines = 1000;
+  /** Turns `code_mismatch`, `nonstandard_code` (as `bad_code`) and `bare_lf`
+      (as `bad_character`) from diagnostics into errors. */
+  bool strict = false;
+};
+
+/** Lenient where real servers are sloppy, strict where a peer could force unbounded work. */
+inline constexpr parse_options default_preset{2048, 1000, false};
+/** RFC 5321 to the letter: 512-octet lines, one code per reply, CRLF only. */
+inline constexpr parse_options strict_preset{rfc5321_max_line_length, 1000, true};
+
+/** What a parse gives: a status, and a reply or the offset of an error. */
+struct parse_result {
+  /** `ok`, `incomplete` (read more) or the error found. */
+  parse_status status = parse_status::incomplete;
+  /** On `ok`, the reply's length: the next reply (pipelining, RFC 2920) starts here. */
+  std::size_t consumed = 0;
+  /** On an error, the offset of the offending byte (parsing.md); 0 for `incomplete`. */
+  std::size_t error_offset = 0;
+  /** The reply; meaningful only on `ok`. */
+  smtp_reply::reply reply{};
+
+  /** True when a whole reply was read. */
+  constexpr explicit operator bool() const noexcept { return status == parse_status::ok; }
+  /** True when the buffer ends inside the reply: read more and ask again. */
+  constexpr bool need_more() const noexcept { return status == parse_status::incomplete; }
+  /** True for a final error (neither ok nor incomplete). */
+  constexpr bool failed() const noexcept {
+    return status != parse_status::ok && status != parse_status::incomplete;
+  }
+};
+
+/**
+ * Resumable reply parser for a socket loop (RFC 5321 section 4.2).
+ *
+ * The caller keeps the bytes of the reply being read in its own buffer, from
+ * the reply's first byte, appends what arrives, and calls `feed()` with the
+ * whole buffer each time. The parser remembers how far it has read and never
+ * looks at a byte twice, so a reply fed a byte at a time costs O(n).
+ * After `ok` or an error the parser starts afresh: the next call must pass a
+ * buffer that starts at the next reply (after `consumed` bytes on `ok`).
+ * Never throws or allocates.
+ */
+class parser {
+ public:
+  /** A parser with the default preset. */
+  constexpr parser() noexcept = default;
+  /** A parser with the given options (e.g. `strict_preset`). */
+  constexpr explicit parser(const parse_options& options) noexcept : options_(options) {}
+
+  /** The options in force. */
+  constexpr const parse_options& options() const noexcept { return options_; }
+  /** Bytes of the current reply examined so far. */
+  constexpr std::size_t scanned() const noexcept { return pos_; }
+
+  /** Forgets the reply being read (e.g. after the caller dropped its buffer). */
+  constexpr void reset() noexcept {
+    const parse_options keep = options_;
+    *this = parser(keep);
+  }
+
+  /**
+   * Reads on from where the last call stopped. `buffer` must start at the
+   * reply's first byte and extend what earlier calls saw; a shorter buffer
+   * restarts the parse. Returns `incomplete` until the final line's EOL.
+   */
+  constexpr parse_result feed(std::string_view buffer) noexcept {
+    const char* const data = buffer.data();
+    const std::size_t size = buffer.size();
+    if (size < pos_) reset();
+    while (pos_ < size) {
+      if (phase_ == phase::code0 && line_count_ >= options_.max_lines)
+        return fail(parse_status::too_many_lines, pos_);
+      if (pos_ - line_start_ >= options_.max_line_length) return fail(parse_status::line_too_long, pos_);
+      const char c = data[pos_];
+      switch (phase_) {
+        case phase::code0:
+          if (c == '\n') return fail(parse_status::empty, line_start_);
+          if (c == '\r') {
+            phase_ = phase::empty_cr;
+            break;
+          }
+          if (c < '2' || c > '5') return fail(parse_status::bad_code, pos_);
+          line_code_ = static_cast<std::uint16_t>((c - '0') * 100);
+          phase_ = phase::code1;
+          break;
+        case phase::empty_cr:
+          return fail(c == '\n' ? parse_status::empty : parse_status::bad_code, line_start_);
+        case phase::code1:
+          if (!detail::is_digit(c)) return fail(parse_status::bad_code, pos_);
+          if (c > '5') {
+            if (options_.strict) return fail(parse_status::bad_code, pos_);
+            diagnostics_.set(diagnostic::nonstandard_code);
+          }
+          line_code_ = static_cast<std::uint16_t>(line_code_ + (c - '0') * 10);
+          phase_ = phase::code2;
+          break;
+        case phase::code2:
+          if (!detail::is_digit(c)) return fail(parse_status::bad_code, pos_);
+          line_code_ = static_cast<std::uint16_t>(line_code_ + (c - '0'));
+          if (line_count_ == 0) {
+            first_code_ = line_code_;
+          } else if (line_code_ != first_code_) {
+            if (options_.strict) return fail(parse_status::code_mismatch, line_start_);
+            diagnostics_.set(diagnostic::code_mismatch);
+          }
+          phase_ = phase::separator;
+          break;
+        case phase::separator:
+          if (c == ' ' || c == '-') {
+            final_line_ = c == ' ';
+            text_start_ = pos_ + 1;
+            phase_ = phase::text;
+          } else if (c == '\r') {
+            phase_ = phase::separator_cr;
+          } else if (c == '\n') {
+            final_line_ = true;
+            text_start_ = pos_;
+            if (end_line(data, pos_, true)) return finish(buffer);
+            continue;
+          } else {
+            return fail(parse_status::bad_separator, pos_);
+          }
+          break;
+        case phase::separator_cr:
+          if (c != '\n') return fail(parse_status::bad_separator, pos_ - 1);
+          final_line_ = true;
+          text_start_ = pos_ - 1;
+          if (end_line(data, pos_, false)) return finish(buffer);
+          continue;
+        case phase::text: {
+          // Fast path: skip the run of ordinary text bytes in one sweep, up to
+          // the line limit, so the limit check above still sees every byte.
+          const std::size_t limit = line_start_ + options_.max_line_length;
+          const std::size_t stop = limit < size ? limit : size;
+          const char* run_end = detail::find_special(data + pos_, data + stop,
+                                                     diagnostics_.has(diagnostic::non_ascii));
+          pos_ = static_cast<std::size_t>(run_end - data);
+          if (pos_ == stop) continue;
+          const char t = data[pos_];
+          if (t == '\r') {
+            phase_ = phase::text_cr;
+          } else if (t == '\n') {
+            if (end_line(data, pos_, true)) return finish(buffer);
+            continue;
+          } else if (static_cast<unsigned char>(t) >= 0x80) {
+            diagnostics_.set(diagnostic::non_ascii);
+          } else if (t != '\t') {
+            return fail(parse_status::bad_character, pos_);
+          }
+          break;
+        }
+        case phase::text_cr:
+          if (c != '\n') return fail(parse_status::bad_character, pos_ - 1);
+          if (end_line(data, pos_, false)) return finish(buffer);
+          continue;
+      }
+      ++pos_;
+    }
+    parse_result more{};
+    more.status = parse_status::incomplete;
+    return more;
+  }
+
+ private:
+  enum class phase : std::uint8_t {
+    code0,         // expecting the first digit of a line's code
+    empty_cr,      // a line started with CR
+    code1,         // second digit
+    code2,         // third digit
+    separator,     // SP, '-' or EOL
+    separator_cr,  // CR right after the code
+    text,          // inside the text
+    text_cr,       // CR inside the text: must be followed by LF
+  };
+
+  // Closes the line whose LF is at `lf`. Returns true when the reply is
+  // complete, false to read on (or when an error was recorded in error_).
+  constexpr bool end_line(const char* data, std::size_t lf, bool bare) noexcept {
+    if (bare) {
+      if (options_.strict) {
+        error_ = parse_status::bad_character;
+        error_offset_ = lf;
+        return true;
+      }
+      diagnostics_.set(diagnostic::bare_lf);
+    }
+    if (lf + 1 - line_start_ > rfc5321_max_line_length) diagnostics_.set(diagnostic::long_line);
+    const std::size_t text_end = bare ? lf : lf - 1;
+    const std::size_t text_size = text_end > text_start_ ? text_end - text_start_ : 0;
+    const enhanced_prefix found = match_enhanced_prefix(std::string_view(data + text_start_, text_size));
+    if (line_count_ == 0) {
+      first_line_enhanced_ = found.code;
+    } else if (found.code != first_line_enhanced_) {
+      enhanced_inconsistent_ = true;
+    }
+    if (found.code && !first_found_enhanced_) first_found_enhanced_ = found.code;
+    ++line_count_;
+    pos_ = lf + 1;
+    line_start_ = pos_;
+    phase_ = phase::code0;
+    if (final_line_) last_line_enhanced_ = found.code;
+    return final_line_;
+  }
+
+  constexpr parse_result finish(std::string_view buffer) noexcept {
+    if (error_ != parse_status::ok) return fail(error_, error_offset_);
+    parse_result done{};
+    done.status = parse_status::ok;
+    done.consumed = pos_;
+    smtp_reply::reply& r = done.reply;
+    r.code = line_code_;
+    r.reply_class = class_of(line_code_);
+    r.enhanced = last_line_enhanced_ ? last_line_enhanced_ : first_found_enhanced_;
+    r.diagnostics = diagnostics_;
+    if (r.enhanced && r.enhanced.class_digit != line_code_ / 100)
+      r.diagnostics.set(diagnostic::enhanced_mismatch);
+    if (enhanced_inconsistent_) r.diagnostics.set(diagnostic::enhanced_inconsistent);
+    r.line_count = line_count_;
+    r.raw = buffer.substr(0, pos_);
+    reset();
+    return done;
+  }
+
+  constexpr parse_result fail(parse_status status, std::size_t offset) noexcept {
+    reset();
+    parse_result failed{};
+    failed.status = status;
+    failed.error_offset = offset;
+    return failed;
+  }
+
+  parse_options options_{};
+  std::size_t pos_ = 0;         // next byte to examine
+  std::size_t line_start_ = 0;  // first byte of the current line
+  std::size_t text_start_ = 0;  // first byte of the current line's text
+  std::size_t line_count_ = 0;  // completed lines
+  std::size_t error_offset_ = 0;
+  std::uint16_t first_code_ = 0;
+  std::uint16_t line_code_ = 0;
+  enhanced_code first_line_enhanced_{};
+  enhanced_code first_found_enhanced_{};
+  enhanced_code last_line_enhanced_{};
+  diagnostic_set diagnostics_{};
+  parse_status error_ = parse_status::ok;
+  phase phase_ = phase::code0;
+  bool final_line_ = false;
+  bool enhanced_inconsistent_ = false;
+};
+
+/**
+ * Parses the first reply in `input` (RFC 5321 section 4.2); what follows it
+ * belongs to the next reply (pipelining, RFC 2920) and is not read. Never
+ * throws or allocates; the reply's views point into `input`.
+ */
+constexpr parse_result parse(std::string_view input, const parse_options& options = default_preset) noexcept {
+  parser p(options);
+  return p.feed(input);
+}
+
+/** Deleted: the reply would point into a temporary string. */
+template <class Traits, class Allocator>
+parse_result parse(std::basic_string<char, Traits, Allocator>&& input,
+                   const parse_options& options = default_preset) = delete;
+
+}  // namespace smtp_reply
+
+#endif  // SMTP_REPLY_PARSE_HPP
