@@ -1,0 +1,236 @@
+// smtp_reply: the header users include. Classifies a reply: its class (from
+// the reply code), the reason it failed and the remediation (taxonomy.md),
+// with the evidence that decided.
+//
+//   #include <smtp_reply/classify.hpp>
+//   constexpr auto c = smtp_reply::classify("550 5.1.1 No such user\r\n");
+//   static_assert(c.reason == smtp_reply::reason::mailbox_unknown);
+#ifndef SMTP_REPLY_CLASSIFY_HPP
+#define SMTP_REPLY_CLASSIFY_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "codes.hpp"
+#include "detail/builtin_rules.hpp"
+#include "enhanced.hpp"
+#include "evidence.hpp"
+#include "parse.hpp"
+#include "reply.hpp"
+#include "rules.hpp"
+#include "taxonomy.hpp"
+#include "version.hpp"
+
+namespace smtp_reply {
+
+/** The library's built-in text rules, compiled once at compile time. */
+inline constexpr rule_set builtin_rules{detail::builtin_rules};
+
+/** Where the deciding evidence came from. */
+enum class evidence_source : std::uint8_t {
+  none,           ///< nothing failed (2yz / 3yz), or the reply did not parse
+  reply_code,     ///< the three-digit code alone (e.g. 521, 535)
+  enhanced_code,  ///< the enhanced status code (e.g. X.1.1)
+  builtin_rule,   ///< a built-in text rule
+  user_rule,      ///< a rule of the caller's rule set
+  fallback,       ///< no evidence at all: `unknown`
+};
+
+/** The stable name of an evidence source. */
+constexpr std::string_view to_string(evidence_source s) noexcept {
+  switch (s) {
+    case evidence_source::none: return "none";
+    case evidence_source::reply_code: return "reply_code";
+    case evidence_source::enhanced_code: return "enhanced_code";
+    case evidence_source::builtin_rule: return "builtin_rule";
+    case evidence_source::user_rule: return "user_rule";
+    case evidence_source::fallback: return "fallback";
+  }
+  return "none";
+}
+
+/** What decided the reason, so a postmaster can see why. */
+struct evidence {
+  evidence_source source = evidence_source::none;
+  /** The weight of the deciding evidence. */
+  smtp_reply::strength strength = strength::generic_text;
+  /** For a rule: its index in its table, and its phrase. */
+  std::size_t rule_index = 0;
+  std::string_view phrase;
+  /** For a rule: the matched text, a view into the reply's bytes (it may span lines). */
+  std::string_view matched;
+  /** For a rule: offset of `matched` in the reply's bytes. */
+  std::size_t matched_offset = 0;
+};
+
+/** Everything the library concludes about one reply. */
+struct classification {
+  /** `ok`, or why the bytes given to `classify(std::string_view)` did not parse. */
+  parse_status status = parse_status::ok;
+  /** Bytes the reply took (from `classify(std::string_view)`): the next reply starts here. */
+  std::size_t consumed = 0;
+  /** The reply code and enhanced code classified. */
+  std::uint16_t code = 0;
+  enhanced_code enhanced{};
+  /** From the reply code's first digit (RFC 5321 4.2.1); the enhanced code never overrides it. */
+  smtp_reply::reply_class reply_class = smtp_reply::reply_class::permanent;
+  smtp_reply::reason reason = reason::none;
+  smtp_reply::action action = action::none;
+  smtp_reply::fault fault = fault::none;
+  /** What decided `reason`. */
+  smtp_reply::evidence evidence{};
+  /** Whether the example policy sends again (any `retry*` action). */
+  bool retryable = false;
+  /** Whether the address should leave the mailing list. */
+  bool suppress_recipient = false;
+  /** A permanent reply whose reason is a passing condition (greylisting,
+      rate limits, a full mailbox, a server or network fault): soft-bouncing
+      MTAs may choose to retry it. */
+  bool temporary_reason = false;
+  /** Short descriptions from the tables, and the RFCs that define the codes. */
+  std::string_view code_description;
+  std::string_view code_rfc;
+  std::string_view enhanced_description;
+  std::string_view enhanced_rfc;
+
+  /** True when the input parsed. */
+  constexpr explicit operator bool() const noexcept { return status == parse_status::ok; }
+};
+
+namespace detail {
+
+constexpr bool is_passing_condition(reason why) noexcept {
+  return why == reason::greylisted || why == reason::rate_limited || why == reason::mailbox_full ||
+         why == reason::server_error || why == reason::network_error;
+}
+
+constexpr evidence rule_evidence(const reply& r, const rule_match& m, std::string_view phrase) noexcept {
+  evidence e{};
+  e.source = m.origin == rule_origin::user ? evidence_source::user_rule : evidence_source::builtin_rule;
+  e.strength = m.strength;
+  e.rule_index = m.index;
+  e.phrase = phrase;
+  e.matched = r.raw.substr(m.begin, m.end - m.begin);
+  e.matched_offset = m.begin;
+  return e;
+}
+
+template <std::size_t UserN, std::size_t BuiltinN>
+constexpr classification classify_with(const reply& r, const rule_set<UserN>* user,
+                                       const rule_set<BuiltinN>& builtin) noexcept {
+  classification c{};
+  c.code = r.code;
+  c.enhanced = r.enhanced;
+  c.reply_class = r.reply_class;
+  if (const reply_code_info* info = find_reply_code(r.code)) {
+    c.code_description = info->description;
+    c.code_rfc = info->rfc;
+  }
+  if (const enhanced_code_info* info = find_enhanced_code(r.enhanced)) {
+    c.enhanced_description = info->summary;
+    c.enhanced_rfc = info->reference;
+  }
+  if (r.reply_class == reply_class::success || r.reply_class == reply_class::intermediate) return c;
+
+  // Code evidence: the enhanced code speaks first; the reply code fills in
+  // where the enhanced code is absent or weaker.
+  code_evidence from_code = evidence_from_enhanced(r.enhanced, r.reply_class);
+  evidence_source code_source = evidence_source::enhanced_code;
+  const code_evidence from_reply_code = evidence_from_reply_code(r.code);
+  if (from_reply_code && (!from_code || from_reply_code.strength > from_code.strength)) {
+    from_code = from_reply_code;
+    code_source = evidence_source::reply_code;
+  }
+
+  // Text evidence: one pass over the words, both tables probed per word.
+  rule_match user_best{};
+  rule_match builtin_best{};
+  scan_words(r.raw, [&](const word_window& window, const std::uint64_t* prefixes, std::size_t length) {
+    if (user) match_word(*user, window, prefixes, length, rule_origin::user, user_best);
+    match_word(builtin, window, prefixes, length, rule_origin::builtin, builtin_best);
+  });
+
+  // Precedence (classify.hpp, README "How a reason is chosen"): a user rule
+  // always decides; otherwise the stronger of text and code evidence.
+  if (user_best) {
+    c.reason = user_best.reason;
+    c.evidence = rule_evidence(r, user_best, (*user)[user_best.index].phrase);
+  } else if (builtin_best && (!from_code || builtin_best.strength > from_code.strength)) {
+    c.reason = builtin_best.reason;
+    c.evidence = rule_evidence(r, builtin_best, builtin[builtin_best.index].phrase);
+  } else if (from_code) {
+    c.reason = from_code.reason;
+    c.evidence.source = code_source;
+    c.evidence.strength = from_code.strength;
+  } else {
+    c.reason = reason::unknown;
+    c.evidence.source = evidence_source::fallback;
+  }
+  c.action = action_for(c.reply_class, c.reason);
+  c.fault = fault_of(c.reason);
+  c.retryable = c.action == action::retry || c.action == action::retry_after_delay ||
+                c.action == action::retry_slower || c.action == action::retry_split;
+  c.suppress_recipient = c.action == action::suppress_recipient;
+  c.temporary_reason = c.reply_class == reply_class::permanent && is_passing_condition(c.reason);
+  return c;
+}
+
+constexpr classification unparsed(const parse_result& p) noexcept {
+  classification c{};
+  c.status = p.status;
+  c.consumed = p.consumed;
+  return c;
+}
+
+}  // namespace detail
+
+/**
+ * Classifies a parsed reply with the built-in rules (taxonomy.md).
+ * Never throws or allocates.
+ */
+constexpr classification classify(const reply& r) noexcept {
+  return detail::classify_with<1>(r, nullptr, builtin_rules);
+}
+
+/**
+ * Classifies a parsed reply, consulting `user_rules` before the built-in
+ * rules: any match of a user rule decides the reason.
+ */
+template <std::size_t N>
+constexpr classification classify(const reply& r, const rule_set<N>& user_rules) noexcept {
+  return detail::classify_with(r, &user_rules, builtin_rules);
+}
+
+/**
+ * Parses the first reply in `bytes` and classifies it. On a parse failure
+ * (`incomplete` included) `status` says why, and the reason is `none`.
+ */
+constexpr classification classify(std::string_view bytes, const parse_options& options = default_preset) noexcept {
+  const parse_result p = parse(bytes, options);
+  if (!p) return detail::unparsed(p);
+  classification c = classify(p.reply);
+  c.consumed = p.consumed;
+  return c;
+}
+
+/** As `classify(bytes, options)`, with the caller's rules consulted first. */
+template <std::size_t N>
+constexpr classification classify(std::string_view bytes, const rule_set<N>& user_rules,
+                                  const parse_options& options = default_preset) noexcept {
+  const parse_result p = parse(bytes, options);
+  if (!p) return detail::unparsed(p);
+  classification c = classify(p.reply, user_rules);
+  c.consumed = p.consumed;
+  return c;
+}
+
+/** Deleted: the evidence would point into a temporary string. */
+template <class Traits, class Allocator>
+classification classify(std::basic_string<char, Traits, Allocator>&& bytes,
+                        const parse_options& options = default_preset) = delete;
+
+}  // namespace smtp_reply
+
+#endif  // SMTP_REPLY_CLASSIFY_HPP
