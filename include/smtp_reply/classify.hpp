@@ -33,6 +33,7 @@ enum class evidence_source : std::uint8_t {
   none,           ///< nothing failed (2yz / 3yz), or the reply did not parse
   reply_code,     ///< the three-digit code alone (e.g. 521, 535)
   enhanced_code,  ///< the enhanced status code (e.g. X.1.1)
+  quoted_enhanced_code,  ///< an enhanced code quoted later in the text, qmail's `(#5.1.1)`
   builtin_rule,   ///< a built-in text rule
   user_rule,      ///< a rule of the caller's rule set
   fallback,       ///< no evidence at all: `unknown`
@@ -44,6 +45,7 @@ constexpr std::string_view to_string(evidence_source s) noexcept {
     case evidence_source::none: return "none";
     case evidence_source::reply_code: return "reply_code";
     case evidence_source::enhanced_code: return "enhanced_code";
+    case evidence_source::quoted_enhanced_code: return "quoted_enhanced_code";
     case evidence_source::builtin_rule: return "builtin_rule";
     case evidence_source::user_rule: return "user_rule";
     case evidence_source::fallback: return "fallback";
@@ -101,6 +103,38 @@ struct classification {
 
 namespace detail {
 
+/// qmail and its descendants put the enhanced code at the end of the text,
+/// `553 sorry, ... (#5.7.1)`. It is not the reply's enhanced code
+/// (parsing.md), but it is evidence: the first `#class.subject.detail` in the
+/// text that is not followed by another digit or dot.
+constexpr enhanced_code find_quoted_enhanced(const reply& r) noexcept {
+  for (const reply_line& line : r.lines()) {
+    const std::string_view text = line.text;
+    for (std::size_t hash = text.find('#'); hash != std::string_view::npos; hash = text.find('#', hash + 1)) {
+      std::size_t at = hash + 1;
+      if (at + 1 >= text.size()) break;
+      const char cls = text[at];
+      if ((cls != '2' && cls != '4' && cls != '5') || text[at + 1] != '.') continue;
+      at += 2;
+      std::uint16_t subject = 0;
+      std::size_t n = read_enhanced_number(text, at, subject);
+      if (n == 0 || at + n >= text.size() || text[at + n] != '.') continue;
+      at += n + 1;
+      std::uint16_t detail_value = 0;
+      n = read_enhanced_number(text, at, detail_value);
+      if (n == 0) continue;
+      at += n;
+      if (at < text.size() && (is_digit(text[at]) || text[at] == '.')) continue;
+      enhanced_code code{};
+      code.class_digit = static_cast<std::uint8_t>(cls - '0');
+      code.subject = subject;
+      code.detail = detail_value;
+      return code;
+    }
+  }
+  return {};
+}
+
 constexpr bool is_passing_condition(reason why) noexcept {
   return why == reason::greylisted || why == reason::rate_limited || why == reason::mailbox_full ||
          why == reason::server_error || why == reason::network_error;
@@ -138,6 +172,10 @@ constexpr classification classify_with(const reply& r, const rule_set<UserN>* us
   // where the enhanced code is absent or weaker.
   code_evidence from_code = evidence_from_enhanced(r.enhanced, r.reply_class);
   evidence_source code_source = evidence_source::enhanced_code;
+  if (!r.enhanced) {
+    from_code = evidence_from_enhanced(find_quoted_enhanced(r), r.reply_class);
+    code_source = evidence_source::quoted_enhanced_code;
+  }
   const code_evidence from_reply_code = evidence_from_reply_code(r.code);
   if (from_reply_code && (!from_code || from_reply_code.strength > from_code.strength)) {
     from_code = from_reply_code;

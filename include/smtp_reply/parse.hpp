@@ -86,8 +86,24 @@ class parser {
 
   /** Forgets the reply being read (e.g. after the caller dropped its buffer). */
   constexpr void reset() noexcept {
-    const parse_options keep = options_;
-    *this = parser(keep);
+    // Member by member (every member but options_): assigning a fresh
+    // parser made g++ build it on the stack and copy it back, a dozen
+    // stalled store-to-load forwards per reply.
+    pos_ = 0;
+    line_start_ = 0;
+    text_start_ = 0;
+    line_count_ = 0;
+    error_offset_ = 0;
+    first_code_ = 0;
+    line_code_ = 0;
+    first_line_enhanced_ = enhanced_code{};
+    first_found_enhanced_ = enhanced_code{};
+    last_line_enhanced_ = enhanced_code{};
+    diagnostics_ = diagnostic_set{};
+    error_ = parse_status::ok;
+    phase_ = phase::code0;
+    final_line_ = false;
+    enhanced_inconsistent_ = false;
   }
 
   /**
@@ -102,10 +118,34 @@ class parser {
     while (pos_ < size) {
       if (phase_ == phase::code0 && line_count_ >= options_.max_lines)
         return fail(parse_status::too_many_lines, pos_);
-      if (pos_ - line_start_ >= options_.max_line_length) return fail(parse_status::line_too_long, pos_);
       const char c = data[pos_];
+      // Past the limit. A CR right before it that is not followed by LF is an
+      // error at the CR, which comes first in byte order: let the switch say so.
+      if (pos_ - line_start_ >= options_.max_line_length &&
+          (c == '\n' || (phase_ != phase::empty_cr && phase_ != phase::separator_cr && phase_ != phase::text_cr)))
+        return fail(parse_status::line_too_long, pos_);
       switch (phase_) {
         case phase::code0:
+          // Fast path, same result as the byte steps below: a standard code
+          // (the reply's own) and SP or '-', all four bytes at hand.
+          if (size - pos_ >= 4 && options_.max_line_length > 3) {
+            const char c1 = data[pos_ + 1];
+            const char c2 = data[pos_ + 2];
+            const char separator = data[pos_ + 3];
+            if (c >= '2' && c <= '5' && c1 >= '0' && c1 <= '5' && detail::is_digit(c2) &&
+                (separator == ' ' || separator == '-')) {
+              const auto code = static_cast<std::uint16_t>((c - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'));
+              if (line_count_ == 0 || code == first_code_) {
+                if (line_count_ == 0) first_code_ = code;
+                line_code_ = code;
+                final_line_ = separator == ' ';
+                text_start_ = pos_ + 4;
+                phase_ = phase::text;
+                pos_ += 4;
+                continue;
+              }
+            }
+          }
           if (c == '\n') return fail(parse_status::empty, line_start_);
           if (c == '\r') {
             phase_ = phase::empty_cr;
@@ -162,14 +202,22 @@ class parser {
         case phase::text: {
           // Fast path: skip the run of ordinary text bytes in one sweep, up to
           // the line limit, so the limit check above still sees every byte.
-          const std::size_t limit = line_start_ + options_.max_line_length;
-          const std::size_t stop = limit < size ? limit : size;
+          // (Room left, not line_start_ + max_line_length: that would wrap
+          // around for a huge limit such as SIZE_MAX and run past the buffer.)
+          const std::size_t room = options_.max_line_length - (pos_ - line_start_);
+          const std::size_t stop = size - pos_ > room ? pos_ + room : size;
           const char* run_end = detail::find_special(data + pos_, data + stop,
                                                      diagnostics_.has(diagnostic::non_ascii));
           pos_ = static_cast<std::size_t>(run_end - data);
           if (pos_ == stop) continue;
           const char t = data[pos_];
           if (t == '\r') {
+            // CRLF in one step when the LF is at hand and within the limit.
+            if (size - pos_ > 1 && data[pos_ + 1] == '\n' && pos_ + 1 - line_start_ < options_.max_line_length) {
+              ++pos_;
+              if (end_line(data, pos_, false)) return finish(buffer);
+              continue;
+            }
             phase_ = phase::text_cr;
           } else if (t == '\n') {
             if (end_line(data, pos_, true)) return finish(buffer);
@@ -192,6 +240,10 @@ class parser {
     more.status = parse_status::incomplete;
     return more;
   }
+
+  /** Deleted: a reply read from a temporary string would point into freed memory. */
+  template <class Traits, class Allocator>
+  parse_result feed(std::basic_string<char, Traits, Allocator>&& buffer) = delete;
 
  private:
   enum class phase : std::uint8_t {
@@ -219,7 +271,11 @@ class parser {
     if (lf + 1 - line_start_ > rfc5321_max_line_length) diagnostics_.set(diagnostic::long_line);
     const std::size_t text_end = bare ? lf : lf - 1;
     const std::size_t text_size = text_end > text_start_ ? text_end - text_start_ : 0;
-    const enhanced_prefix found = match_enhanced_prefix(std::string_view(data + text_start_, text_size));
+    // Most lines cannot hold a code (EHLO keywords, plain text): skip the
+    // call unless the text starts like one (`#` or `c.`, 5 bytes at least).
+    const bool may_have_code = text_size >= 5 && (data[text_start_] == '#' || data[text_start_ + 1] == '.');
+    const enhanced_prefix found =
+        may_have_code ? match_enhanced_prefix(std::string_view(data + text_start_, text_size)) : enhanced_prefix{};
     if (line_count_ == 0) {
       first_line_enhanced_ = found.code;
     } else if (found.code != first_line_enhanced_) {
@@ -235,8 +291,15 @@ class parser {
   }
 
   constexpr parse_result finish(std::string_view buffer) noexcept {
-    if (error_ != parse_status::ok) return fail(error_, error_offset_);
+    // One named result on every path, so it is built in the caller's slot
+    // (a second `return fail(...)` here made g++ build it aside and copy it).
     parse_result done{};
+    if (error_ != parse_status::ok) {
+      done.status = error_;
+      done.error_offset = error_offset_;
+      reset();
+      return done;
+    }
     done.status = parse_status::ok;
     done.consumed = pos_;
     smtp_reply::reply& r = done.reply;
@@ -261,6 +324,7 @@ class parser {
     return failed;
   }
 
+  // reset() names every member but options_: a new member goes there too.
   parse_options options_{};
   std::size_t pos_ = 0;         // next byte to examine
   std::size_t line_start_ = 0;  // first byte of the current line

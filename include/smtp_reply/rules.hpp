@@ -22,8 +22,8 @@ namespace smtp_reply {
 enum class strength : std::uint8_t {
   generic_text = 1,   ///< vague words: "try again later", "rejected", "not allowed"
   generic_code = 2,   ///< a generic code: X.0.0, X.7.0, X.7.1, X.3.0, or the basic code alone
-  specific_text = 3,  ///< a phrase with one meaning: "user unknown", "relay access denied"
-  specific_code = 4,  ///< an enhanced code with one meaning: X.1.1, X.2.2, X.5.3
+  specific_code = 3,  ///< an enhanced code with one meaning: X.1.1, X.2.2, X.5.3
+  specific_text = 4,  ///< a phrase with one meaning: "user unknown", "relay access denied"
   mechanism = 5,      ///< a named mechanism: greylisting, a blocklist, SPF/DKIM/DMARC, a virus
 };
 
@@ -126,11 +126,6 @@ constexpr compiled_phrase compile_phrase(std::string_view phrase) noexcept {
   return out;
 }
 
-struct rule_slot {
-  std::uint64_t key = 0;
-  std::uint16_t head = no_rule;
-};
-
 constexpr std::size_t rule_table_size(std::size_t rules) noexcept {
   std::size_t size = 16;
   while (size < 2 * rules) size *= 2;
@@ -155,6 +150,7 @@ class rule_set {
 
   /** Compiles `rules`; invalid phrases (see `text_rule`) never match: check `valid()`. */
   constexpr explicit rule_set(const text_rule (&rules)[N]) noexcept {
+    for (std::uint16_t& head : heads_) head = detail::no_rule;
     for (std::size_t i = 0; i < N; ++i) {
       rules_[i] = rules[i];
       compiled_[i] = detail::compile_phrase(rules[i].phrase);
@@ -162,13 +158,13 @@ class rule_set {
       if (compiled_[i].last_is_prefix) prefix_lengths_ |= std::uint64_t{1} << compiled_[i].prefix_length;
       const std::uint64_t key = compiled_[i].key();
       std::size_t at = static_cast<std::size_t>(key) & (table_size - 1);
-      while (table_[at].head != detail::no_rule && table_[at].key != key) at = (at + 1) & (table_size - 1);
+      while (heads_[at] != detail::no_rule && keys_[at] != key) at = (at + 1) & (table_size - 1);
       // Appending keeps chains in table order, so equal matches resolve to the earlier rule.
-      if (table_[at].head == detail::no_rule) {
-        table_[at].key = key;
-        table_[at].head = static_cast<std::uint16_t>(i);
+      if (heads_[at] == detail::no_rule) {
+        keys_[at] = key;
+        heads_[at] = static_cast<std::uint16_t>(i);
       } else {
-        std::size_t tail = table_[at].head;
+        std::size_t tail = heads_[at];
         while (compiled_[tail].next != detail::no_rule) tail = compiled_[tail].next;
         compiled_[tail].next = static_cast<std::uint16_t>(i);
       }
@@ -195,8 +191,8 @@ class rule_set {
   /// The first rule whose key is `key`, or no_rule. For the matcher.
   constexpr std::uint16_t find(std::uint64_t key) const noexcept {
     std::size_t at = static_cast<std::size_t>(key) & (table_size - 1);
-    while (table_[at].head != detail::no_rule) {
-      if (table_[at].key == key) return table_[at].head;
+    while (heads_[at] != detail::no_rule) {
+      if (keys_[at] == key) return heads_[at];
       at = (at + 1) & (table_size - 1);
     }
     return detail::no_rule;
@@ -209,7 +205,11 @@ class rule_set {
  private:
   text_rule rules_[N] = {};
   detail::compiled_phrase compiled_[N] = {};
-  detail::rule_slot table_[table_size] = {};
+  // The hash index: open addressing, linear probing. Heads apart from keys,
+  // so a probe that finds an empty slot (most do) reads only the small heads
+  // array, which stays in the L1 cache.
+  std::uint16_t heads_[table_size] = {};
+  std::uint64_t keys_[table_size] = {};
   std::uint64_t prefix_lengths_ = 0;
 };
 
@@ -271,10 +271,22 @@ struct word_window {
   }
 };
 
+/// Index of the lowest set bit of `v` (not 0).
+constexpr std::size_t lowest_bit(std::uint64_t v) noexcept {
+#if defined(__GNUC__)
+  return static_cast<std::size_t>(__builtin_ctzll(v));
+#else
+  std::size_t n = 0;
+  while (((v >> n) & 1U) == 0) ++n;
+  return n;
+#endif
+}
+
+/// Checks the rules of the chain that starts at `head` against the window.
 template <std::size_t N>
-constexpr void match_chain(const rule_set<N>& set, std::uint64_t key, const word_window& window,
+constexpr void match_chain(const rule_set<N>& set, std::uint16_t head, const word_window& window,
                            rule_origin origin, rule_match& best) noexcept {
-  for (std::uint16_t i = set.find(key); i != no_rule; i = set.compiled(i).next) {
+  for (std::uint16_t i = head; i != no_rule; i = set.compiled(i).next) {
     const compiled_phrase& p = set.compiled(i);
     if (p.count > window.total) continue;
     bool ok = true;
@@ -301,17 +313,23 @@ template <std::size_t N>
 constexpr void match_word(const rule_set<N>& set, const word_window& window,
                           const std::uint64_t* prefix_hashes, std::size_t length, rule_origin origin,
                           rule_match& best) noexcept {
+  // Most probes find no rule: look the key up here, where it inlines, and
+  // walk a chain only when there is one.
   const word_window::word& w = window.back(0);
-  match_chain(set, w.hash, window, origin, best);
-  if (w.is_number) match_chain(set, number_key, window, origin, best);
+  std::uint16_t head = set.find(w.hash);
+  if (head != no_rule) match_chain(set, head, window, origin, best);
+  if (w.is_number) {
+    head = set.find(number_key);
+    if (head != no_rule) match_chain(set, head, window, origin, best);
+  }
   std::uint64_t lengths = set.prefix_lengths();
   const std::size_t longest = length < max_prefix_length ? length : max_prefix_length;
   if (longest < 63) lengths &= (std::uint64_t{1} << (longest + 1)) - 1;
   while (lengths != 0) {
-    std::size_t n = 0;
-    while (((lengths >> n) & 1U) == 0) ++n;
+    const std::size_t n = lowest_bit(lengths);
     lengths &= lengths - 1;
-    match_chain(set, prefix_hashes[n] ^ prefix_salt, window, origin, best);
+    head = set.find(prefix_hashes[n] ^ prefix_salt);
+    if (head != no_rule) match_chain(set, head, window, origin, best);
   }
 }
 

@@ -80,13 +80,13 @@ inline constexpr text_rule builtin_rules[] = {
     {"bad outbound sender", reason::blocklisted, strength::specific_text},
     {"tenant has exceeded threshold", reason::blocklisted, strength::specific_text},
     {"traffic not accepted from this ip", reason::blocklisted, strength::specific_text},
-    {"unusual rate of unsolicited mail", reason::blocklisted, strength::specific_text},
+    {"unusual rate of unsolicited mail", reason::rate_limited, strength::specific_text},
     {"not authorized to send email directly", reason::blocklisted, strength::specific_text},
     {"block has been placed against your ip", reason::blocklisted, strength::specific_text},
-    {"poor reputation", reason::blocklisted, strength::specific_text},
-    {"bad reputation", reason::blocklisted, strength::specific_text},
-    {"low reputation", reason::blocklisted, strength::specific_text},
-    {"ip reputation", reason::blocklisted, strength::specific_text},
+    {"poor reputation", reason::blocklisted, strength::mechanism},
+    {"bad reputation", reason::blocklisted, strength::mechanism},
+    {"low reputation", reason::blocklisted, strength::mechanism},
+    {"ip reputation", reason::blocklisted, strength::mechanism},
     {"permanently deferred", reason::blocklisted, strength::specific_text},
     {"comcast block for spam", reason::blocklisted, strength::specific_text},
     {"bl0000*", reason::blocklisted, strength::specific_text},
@@ -100,6 +100,9 @@ inline constexpr text_rule builtin_rules[] = {
     {"dynamically assigned ip", reason::blocklisted, strength::specific_text},
     {"residential ip", reason::blocklisted, strength::specific_text},
     {"ip # # # # is blocked", reason::blocklisted, strength::specific_text},
+    {"client host blocked", reason::blocklisted, strength::specific_text},
+    {"ip source bloquee", reason::blocklisted, strength::specific_text},
+    {"adresse ip source bloquee", reason::blocklisted, strength::specific_text},
 
     // ------------------------------------------------------------------
     // rate_limited: explicit rate limits (Yandex, Mail.ru, Microsoft
@@ -107,7 +110,7 @@ inline constexpr text_rule builtin_rules[] = {
     // Postfix anvil), connection and volume limits (Gmail, Yahoo TSS04,
     // iCloud, Comcast, Orange, Microsoft Exchange Online, Cisco IronPort,
     // QQ, Amazon SES, cPanel)
-    {"rate limit*", reason::rate_limited, strength::mechanism},
+    {"rate limit*", reason::rate_limited, strength::specific_text},
     {"ratelimit*", reason::rate_limited, strength::mechanism},
     {"throttl*", reason::rate_limited, strength::mechanism},
     {"too many connections", reason::rate_limited, strength::specific_text},
@@ -147,6 +150,22 @@ inline constexpr text_rule builtin_rules[] = {
     {"access denied please try again later", reason::rate_limited, strength::specific_text},
     {"trop de connexions", reason::rate_limited, strength::specific_text},
     {"trop de messages", reason::rate_limited, strength::specific_text},
+    {"too much mail from", reason::rate_limited, strength::specific_text},
+    {"too many auth commands", reason::rate_limited, strength::specific_text},
+    {"too many new tls sessions", reason::rate_limited, strength::specific_text},
+    {"too many auth failures", reason::rate_limited, strength::specific_text},
+    {"messages per second", reason::rate_limited, strength::specific_text},
+    {"messages per minute", reason::rate_limited, strength::specific_text},
+    {"messages per day", reason::rate_limited, strength::specific_text},
+    {"sent per minute", reason::rate_limited, strength::specific_text},
+    {"sent per hour", reason::rate_limited, strength::specific_text},
+    {"sent per day", reason::rate_limited, strength::specific_text},
+    {"daily message limit", reason::rate_limited, strength::specific_text},
+    {"too frequent", reason::rate_limited, strength::specific_text},
+    {"number of sessions", reason::rate_limited, strength::specific_text},
+    {"messages they can receive", reason::rate_limited, strength::specific_text},
+    // Gmail 4.7.28 names "your SPF domain" as the throttled identity, not an SPF failure.
+    {"from your spf domain", reason::rate_limited, strength::mechanism},
 
     // ------------------------------------------------------------------
     // sender_auth_failed: SPF (policyd-spf, pyspf, libspf2, Microsoft
@@ -242,6 +261,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"conversion required", reason::content_rejected, strength::specific_text},
     {"pièce jointe", reason::content_rejected, strength::specific_text},
     {"archivo adjunto", reason::content_rejected, strength::specific_text},
+    {"banned content", reason::content_rejected, strength::specific_text},
 
     // ------------------------------------------------------------------
     // not_rfc_compliant: Gmail (RFC 5322, Message-ID, From header),
@@ -264,44 +284,45 @@ inline constexpr text_rule builtin_rules[] = {
     {"barelinefeedsareillegal", reason::not_rfc_compliant, strength::specific_text},
     {"bare lf", reason::not_rfc_compliant, strength::specific_text},
     {"message is malformed", reason::not_rfc_compliant, strength::specific_text},
-    {"line too long", reason::not_rfc_compliant, strength::specific_text},
+    {"bare cr", reason::not_rfc_compliant, strength::specific_text},
+    {"line too long", reason::protocol_error, strength::specific_text},
 
     // ------------------------------------------------------------------
     // reverse_dns: Postfix reject_unknown_client_hostname and
     // reject_unknown_reverse_client_hostname, Gmail 5.7.25, Microsoft
     // 5.7.25 (IPv6), Comcast, GMX/web.de ("Bad DNS PTR resource record"),
     // Orange, Compuserve
-    {"ptr", reason::reverse_dns, strength::specific_text},
-    {"ptr record*", reason::reverse_dns, strength::specific_text},
-    {"ptr resource record", reason::reverse_dns, strength::specific_text},
-    {"reverse dns", reason::reverse_dns, strength::specific_text},
-    {"reverse hostname", reason::reverse_dns, strength::specific_text},
-    {"reverse lookup", reason::reverse_dns, strength::specific_text},
-    {"rdns", reason::reverse_dns, strength::specific_text},
-    {"fcrdns", reason::reverse_dns, strength::specific_text},
-    {"cannot find your hostname", reason::reverse_dns, strength::specific_text},
-    {"cannot find your reverse hostname", reason::reverse_dns, strength::specific_text},
-    {"dns inverse", reason::reverse_dns, strength::specific_text},
+    {"ptr", reason::reverse_dns, strength::mechanism},
+    {"ptr record*", reason::reverse_dns, strength::mechanism},
+    {"ptr resource record", reason::reverse_dns, strength::mechanism},
+    {"reverse dns", reason::reverse_dns, strength::mechanism},
+    {"reverse hostname", reason::reverse_dns, strength::mechanism},
+    {"reverse lookup", reason::reverse_dns, strength::mechanism},
+    {"rdns", reason::reverse_dns, strength::mechanism},
+    {"fcrdns", reason::reverse_dns, strength::mechanism},
+    {"cannot find your hostname", reason::reverse_dns, strength::mechanism},
+    {"cannot find your reverse hostname", reason::reverse_dns, strength::mechanism},
+    {"dns inverse", reason::reverse_dns, strength::mechanism},
 
     // ------------------------------------------------------------------
     // tls_required: "Must issue a STARTTLS command first" (Postfix, Gmail,
     // Exchange), Gmail "TLS required for RCPT domain", RFC 3207/4954/8689
     // texts, Microsoft DANE/MTA-STS failures (5.7.321-325)
     {"starttls", reason::tls_required, strength::specific_text},
-    {"must issue a starttls command first", reason::tls_required, strength::specific_text},
-    {"starttls not supported", reason::tls_required, strength::specific_text},
-    {"tls required", reason::tls_required, strength::specific_text},
-    {"tls required for rcpt domain", reason::tls_required, strength::specific_text},
-    {"requires tls", reason::tls_required, strength::specific_text},
-    {"must support tls", reason::tls_required, strength::specific_text},
-    {"requiretls", reason::tls_required, strength::specific_text},
-    {"encryption required", reason::tls_required, strength::specific_text},
-    {"encryption needed", reason::tls_required, strength::specific_text},
-    {"tls handshake", reason::tls_required, strength::specific_text},
-    {"dane validation", reason::tls_required, strength::specific_text},
-    {"tlsa", reason::tls_required, strength::specific_text},
-    {"certificate expired", reason::tls_required, strength::specific_text},
-    {"certificate verification failed", reason::tls_required, strength::specific_text},
+    {"must issue a starttls command first", reason::tls_required, strength::mechanism},
+    {"starttls not supported", reason::tls_required, strength::mechanism},
+    {"tls required", reason::tls_required, strength::mechanism},
+    {"tls required for rcpt domain", reason::tls_required, strength::mechanism},
+    {"requires tls", reason::tls_required, strength::mechanism},
+    {"must support tls", reason::tls_required, strength::mechanism},
+    {"requiretls", reason::tls_required, strength::mechanism},
+    {"encryption required", reason::tls_required, strength::mechanism},
+    {"encryption needed", reason::tls_required, strength::mechanism},
+    {"tls handshake", reason::tls_required, strength::mechanism},
+    {"dane validation", reason::tls_required, strength::mechanism},
+    {"tlsa", reason::tls_required, strength::mechanism},
+    {"certificate expired", reason::tls_required, strength::mechanism},
+    {"certificate verification failed", reason::tls_required, strength::mechanism},
 
     // ------------------------------------------------------------------
     // auth_required: Postfix SASL ("authentication failed"), Gmail 530/534/
@@ -336,6 +357,8 @@ inline constexpr text_rule builtin_rules[] = {
     {"authentifizierung erforderlich", reason::auth_required, strength::specific_text},
     {"authentification requise", reason::auth_required, strength::specific_text},
     {"autenticación requerida", reason::auth_required, strength::specific_text},
+    {"anonymous client does not have permission", reason::auth_required, strength::specific_text},
+    {"authentification invalide", reason::auth_required, strength::specific_text},
 
     // ------------------------------------------------------------------
     // relay_denied: Postfix "Relay access denied", sendmail "Relaying
@@ -354,6 +377,11 @@ inline constexpr text_rule builtin_rules[] = {
     {"rcpthosts", reason::relay_denied, strength::specific_text},
     {"tenantattribution", reason::relay_denied, strength::specific_text},
     {"relais refusé", reason::relay_denied, strength::specific_text},
+    {"as a relay", reason::relay_denied, strength::specific_text},
+    {"relaying not allowed", reason::relay_denied, strength::specific_text},
+    {"relaying prohibited", reason::relay_denied, strength::specific_text},
+    {"unauthorized relay", reason::relay_denied, strength::specific_text},
+    {"relaying to", reason::relay_denied, strength::specific_text},
 
     // ------------------------------------------------------------------
     // mailbox_unknown: Postfix local/virtual/relay recipient tables,
@@ -393,7 +421,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"recipient cannot be verified", reason::mailbox_unknown, strength::specific_text},
     {"undeliverable address", reason::mailbox_unknown, strength::specific_text},
     {"recipient address rejected access denied", reason::mailbox_unknown, strength::specific_text},
-    {"requested action not taken mailbox unavailable", reason::mailbox_unknown, strength::specific_text},
+    {"requested action not taken mailbox unavailable", reason::unknown, strength::generic_text},
     // Exchange's resolver verdicts (RESOLVER.ADR.RecipNotFound and kin) are
     // machine-readable results of a named component: ranked as mechanisms so
     // they outvote Exchange Online's reuse of X.1.10 (null MX) for them
@@ -418,6 +446,12 @@ inline constexpr text_rule builtin_rules[] = {
     {"usuario desconocido", reason::mailbox_unknown, strength::specific_text},
     {"destinatario desconocido", reason::mailbox_unknown, strength::specific_text},
     {"no existe", reason::mailbox_unknown, strength::generic_text},
+    {"not a valid user", reason::mailbox_unknown, strength::specific_text},
+    {"not a valid mailbox", reason::mailbox_unknown, strength::specific_text},
+    {"addressee unknown", reason::mailbox_unknown, strength::specific_text},
+    {"not in recipient list", reason::mailbox_unknown, strength::specific_text},
+    {"marked as invalid", reason::mailbox_unknown, strength::specific_text},
+    {"not in my validrcptto list", reason::mailbox_unknown, strength::specific_text},
 
     // ------------------------------------------------------------------
     // mailbox_full: RFC 5321 552 text, Gmail ("over quota", "out of storage
@@ -458,6 +492,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"buzón está lleno", reason::mailbox_full, strength::specific_text},
     {"casilla llena", reason::mailbox_full, strength::specific_text},
     {"cuota excedida", reason::mailbox_full, strength::specific_text},
+    {"recipient overquota", reason::mailbox_full, strength::specific_text},
 
     // ------------------------------------------------------------------
     // mailbox_disabled: Gmail ("The email account that you tried to reach
@@ -482,7 +517,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"archived recipient", reason::mailbox_disabled, strength::specific_text},
     {"destinataire archivee", reason::mailbox_disabled, strength::specific_text},
     {"disabled", reason::mailbox_disabled, strength::generic_text},
-    {"inactive", reason::mailbox_disabled, strength::generic_text},
+    {"inactive", reason::mailbox_disabled, strength::specific_text},
     {"suspended", reason::mailbox_disabled, strength::generic_text},
     {"postfach deaktiviert", reason::mailbox_disabled, strength::specific_text},
     {"konto deaktiviert", reason::mailbox_disabled, strength::specific_text},
@@ -492,6 +527,14 @@ inline constexpr text_rule builtin_rules[] = {
     {"cuenta deshabilitada", reason::mailbox_disabled, strength::specific_text},
     {"cuenta suspendida", reason::mailbox_disabled, strength::specific_text},
     {"expirado por falta de uso", reason::mailbox_disabled, strength::specific_text},
+    {"mailbox is frozen", reason::mailbox_disabled, strength::specific_text},
+    {"account is frozen", reason::mailbox_disabled, strength::specific_text},
+    {"user is terminated", reason::mailbox_disabled, strength::specific_text},
+    {"account terminated", reason::mailbox_disabled, strength::specific_text},
+    {"user is locked", reason::mailbox_disabled, strength::specific_text},
+    {"account is locked", reason::mailbox_disabled, strength::specific_text},
+    {"compte du destinataire est bloque", reason::mailbox_disabled, strength::specific_text},
+    {"recipient account is blocked", reason::mailbox_disabled, strength::specific_text},
 
     // ------------------------------------------------------------------
     // mailbox_moved: RFC 5321 551 ("User not local; please try"),
@@ -602,9 +645,13 @@ inline constexpr text_rule builtin_rules[] = {
     {"command line too long", reason::protocol_error, strength::specific_text},
     {"cannot decode", reason::protocol_error, strength::specific_text},
     {"need fully qualified hostname", reason::protocol_error, strength::specific_text},
-    {"helo command rejected", reason::protocol_error, strength::specific_text},
+    {"helo command rejected", reason::policy_rejected, strength::generic_text},
     {"bad helo", reason::protocol_error, strength::specific_text},
     {"invalid helo", reason::protocol_error, strength::specific_text},
+    {"bad smtp command", reason::protocol_error, strength::specific_text},
+    {"no identity changes permitted", reason::protocol_error, strength::specific_text},
+    {"may not be repeated", reason::protocol_error, strength::specific_text},
+    {"missing at end of address", reason::address_syntax, strength::specific_text},
 
     // ------------------------------------------------------------------
     // message_too_large: Postfix ("Message size exceeds fixed limit",
@@ -631,6 +678,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"trop volumineux", reason::message_too_large, strength::specific_text},
     {"taille maximale", reason::message_too_large, strength::specific_text},
     {"demasiado grande", reason::message_too_large, strength::specific_text},
+    {"message too long", reason::message_too_large, strength::specific_text},
 
     // ------------------------------------------------------------------
     // too_many_recipients: RFC 5321 452 with X.5.3 ("Too many
@@ -685,7 +733,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"currently unavailable", reason::server_error, strength::generic_text},
     {"temporary failure", reason::server_error, strength::generic_text},
     {"closing transmission channel", reason::server_error, strength::generic_text},
-    {"requested mail action not taken mailbox unavailable", reason::server_error, strength::generic_text},
+    {"requested mail action not taken mailbox unavailable", reason::unknown, strength::generic_text},
     {"try again later", reason::server_error, strength::generic_text},
     {"retry later", reason::server_error, strength::generic_text},
     {"temporarily", reason::server_error, strength::generic_text},
@@ -739,6 +787,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"verbindung abgebrochen", reason::network_error, strength::specific_text},
     {"zeitüberschreitung", reason::network_error, strength::generic_text},
     {"tiempo de espera agotado", reason::network_error, strength::specific_text},
+    {"timeout waiting", reason::network_error, strength::specific_text},
 
     // ------------------------------------------------------------------
     // policy_rejected: vague rejections (RFC 5321 550 "policy reasons",
@@ -749,7 +798,7 @@ inline constexpr text_rule builtin_rules[] = {
     // distribution group restrictions (Microsoft 5.7.124/133/134/136))
     {"policy reasons", reason::policy_rejected, strength::generic_text},
     {"local policy", reason::policy_rejected, strength::generic_text},
-    {"policy restrictions", reason::policy_rejected, strength::generic_text},
+    {"policy restrictions", reason::policy_rejected, strength::specific_text},
     {"violates", reason::policy_rejected, strength::generic_text},
     {"policy", reason::policy_rejected, strength::generic_text},
     {"administrative prohibition", reason::policy_rejected, strength::generic_text},
@@ -768,7 +817,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"envelope blocked", reason::policy_rejected, strength::generic_text},
     {"sender address rejected", reason::policy_rejected, strength::generic_text},
     {"client host rejected", reason::policy_rejected, strength::generic_text},
-    {"ip not in whitelist", reason::policy_rejected, strength::generic_text},
+    {"ip not in whitelist", reason::policy_rejected, strength::specific_text},
     {"badmailfrom", reason::policy_rejected, strength::generic_text},
     {"allowed senders list", reason::policy_rejected, strength::generic_text},
     {"sender was not authenticated", reason::policy_rejected, strength::specific_text},
@@ -783,6 +832,8 @@ inline constexpr text_rule builtin_rules[] = {
     {"message refusé", reason::policy_rejected, strength::generic_text},
     {"abgelehnt", reason::policy_rejected, strength::generic_text},
     {"mensaje rechazado", reason::policy_rejected, strength::generic_text},
+    {"for policy reasons", reason::policy_rejected, strength::specific_text},
+    {"policy rejection", reason::policy_rejected, strength::specific_text},
 };
 
 }  // namespace detail

@@ -29,4 +29,23 @@
 #define SMTP_REPLY_IS_CONSTANT_EVALUATED() true
 #endif
 
+// Whether the word scanners may take a match's place from its flag bit:
+// bytes are in memory order from the least significant byte (little endian)
+// and a count-trailing-zeros builtin exists.
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SMTP_REPLY_HAS_CTZ64 1
+#define SMTP_REPLY_CTZ64(x) static_cast<unsigned>(__builtin_ctzll(x))
+#else
+#define SMTP_REPLY_HAS_CTZ64 0
+#endif
+
+// Whether the text scanner may use SSE2 (every x86-64 target has it).
+// SMTP_REPLY_NO_SIMD turns it off (the portable word scanner remains).
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SMTP_REPLY_NO_SIMD)
+#define SMTP_REPLY_HAS_SSE2 1
+#else
+#define SMTP_REPLY_HAS_SSE2 0
+#endif
+
 #endif  // SMTP_REPLY_DETAIL_CONFIG_HPP
