@@ -17,6 +17,7 @@ struct record {
   std::string code;
   std::string enhanced;  // "-" for none
   std::string source;
+  std::string known;     // the library's answer where it knowingly differs; empty otherwise
   std::string wire;      // the reply's lines, each ending in CRLF
 };
 
@@ -48,6 +49,7 @@ inline std::vector<record> load(const std::string& path) {
       r.code = field(line, "code");
       r.enhanced = field(line, "enhanced");
       r.source = field(line, "source");
+      r.known = field(line, "known");
       records.push_back(r);
       in_record = true;
     } else if (line.empty() || line[0] == '#') {

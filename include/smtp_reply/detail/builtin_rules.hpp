@@ -323,6 +323,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"tlsa", reason::tls_required, strength::mechanism},
     {"certificate expired", reason::tls_required, strength::mechanism},
     {"certificate verification failed", reason::tls_required, strength::mechanism},
+    {"over a tls connection", reason::tls_required, strength::mechanism},
 
     // ------------------------------------------------------------------
     // auth_required: Postfix SASL ("authentication failed"), Gmail 530/534/
@@ -579,6 +580,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"domaine inconnu", reason::domain_unknown, strength::specific_text},
     {"domaine n existe pas", reason::domain_unknown, strength::specific_text},
     {"dominio no existe", reason::domain_unknown, strength::specific_text},
+    {"infodomainnonexistent", reason::domain_unknown, strength::specific_text},
 
     // ------------------------------------------------------------------
     // no_mail_accepted: RFC 7504 521/556 texts ("does not accept mail"),
