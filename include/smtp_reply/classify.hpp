@@ -158,13 +158,16 @@ constexpr classification classify_with(const reply& r, const rule_set<UserN>* us
   c.code = r.code;
   c.enhanced = r.enhanced;
   c.reply_class = r.reply_class;
-  if (const reply_code_info* info = find_reply_code(r.code)) {
-    c.code_description = info->description;
-    c.code_rfc = info->rfc;
+  // Indexes, not pointers tested against null: see detail::reply_code_index.
+  const std::size_t code_at = reply_code_index(r.code);
+  if (code_at < reply_code_count) {
+    c.code_description = reply_codes[code_at].description;
+    c.code_rfc = reply_codes[code_at].rfc;
   }
-  if (const enhanced_code_info* info = find_enhanced_code(r.enhanced)) {
-    c.enhanced_description = info->summary;
-    c.enhanced_rfc = info->reference;
+  const std::size_t enhanced_at = enhanced_code_index(r.enhanced);
+  if (enhanced_at < enhanced_code_count) {
+    c.enhanced_description = enhanced_codes[enhanced_at].summary;
+    c.enhanced_rfc = enhanced_codes[enhanced_at].reference;
   }
   if (r.reply_class == reply_class::success || r.reply_class == reply_class::intermediate) return c;
 

@@ -249,11 +249,11 @@ inline constexpr reply_code_info reply_codes[] = {
 /** How many entries `reply_codes` holds. */
 inline constexpr std::size_t reply_code_count = sizeof(reply_codes) / sizeof(reply_codes[0]);
 
-/**
- * The table entry of `code`, or nullptr when the table does not hold it.
- * A binary search; never throws or allocates.
- */
-constexpr const reply_code_info* find_reply_code(std::uint16_t code) noexcept {
+namespace detail {
+/// Index of `code` in `reply_codes`, or reply_code_count. Callers that run at
+/// compile time test this rather than a pointer against null: g++'s UBSan
+/// (-fsanitize=null) makes such a comparison non-constant (GCC PR 71962).
+constexpr std::size_t reply_code_index(std::uint16_t code) noexcept {
   std::size_t low = 0;
   std::size_t high = reply_code_count;
   while (low < high) {
@@ -264,8 +264,17 @@ constexpr const reply_code_info* find_reply_code(std::uint16_t code) noexcept {
       high = middle;
     }
   }
-  if (low < reply_code_count && reply_codes[low].code == code) return &reply_codes[low];
-  return nullptr;
+  return low < reply_code_count && reply_codes[low].code == code ? low : reply_code_count;
+}
+}  // namespace detail
+
+/**
+ * The table entry of `code`, or nullptr when the table does not hold it.
+ * A binary search; never throws or allocates.
+ */
+constexpr const reply_code_info* find_reply_code(std::uint16_t code) noexcept {
+  const std::size_t at = detail::reply_code_index(code);
+  return at < reply_code_count ? &reply_codes[at] : nullptr;
 }
 
 /**

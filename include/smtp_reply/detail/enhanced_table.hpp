@@ -134,12 +134,10 @@ inline constexpr enhanced_code_info enhanced_codes[] = {
 /** How many rows `enhanced_codes` holds. */
 inline constexpr std::size_t enhanced_code_count = sizeof(enhanced_codes) / sizeof(enhanced_codes[0]);
 
-/**
- * The registry row of `subject.detail`, or nullptr when it is not registered.
- * A binary search; never throws or allocates.
- */
-constexpr const enhanced_code_info* find_enhanced_code(std::uint16_t subject,
-                                                       std::uint16_t detail) noexcept {
+namespace detail {
+/// Index of X.subject.detail in `enhanced_codes`, or enhanced_code_count
+/// (an index, not a pointer, for the reason given at detail::reply_code_index).
+constexpr std::size_t enhanced_code_index(std::uint16_t subject, std::uint16_t detail) noexcept {
   std::size_t low = 0;
   std::size_t high = enhanced_code_count;
   while (low < high) {
@@ -151,11 +149,25 @@ constexpr const enhanced_code_info* find_enhanced_code(std::uint16_t subject,
       high = middle;
     }
   }
-  if (low < enhanced_code_count && enhanced_codes[low].subject == subject &&
-      enhanced_codes[low].detail == detail) {
-    return &enhanced_codes[low];
-  }
-  return nullptr;
+  return low < enhanced_code_count && enhanced_codes[low].subject == subject && enhanced_codes[low].detail == detail
+             ? low
+             : enhanced_code_count;
+}
+/// As above for a whole code; enhanced_code_count for "no code" or a bad class.
+constexpr std::size_t enhanced_code_index(const enhanced_code& code) noexcept {
+  if (code.class_digit != 2 && code.class_digit != 4 && code.class_digit != 5) return enhanced_code_count;
+  return enhanced_code_index(code.subject, code.detail);
+}
+}  // namespace detail
+
+/**
+ * The registry row of `subject.detail`, or nullptr when it is not registered.
+ * A binary search; never throws or allocates.
+ */
+constexpr const enhanced_code_info* find_enhanced_code(std::uint16_t subject,
+                                                       std::uint16_t detail) noexcept {
+  const std::size_t at = detail::enhanced_code_index(subject, detail);
+  return at < enhanced_code_count ? &enhanced_codes[at] : nullptr;
 }
 
 /**
