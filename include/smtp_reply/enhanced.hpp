@@ -39,9 +39,10 @@ struct enhanced_code {
   }
 };
 
-/** An enhanced code spelled out, `5.1.1`, in a fixed buffer: no allocation. */
+/** An enhanced code spelled out, `5.1.1`, in a fixed buffer: no allocation.
+    Room for any field values, NUL-terminated. */
 struct enhanced_code_string {
-  char data[12] = {};
+  char data[16] = {};
   std::uint8_t size = 0;
   /** The text; empty for "no code". Valid as long as this object lives. */
   constexpr std::string_view view() const noexcept { return std::string_view(data, size); }
@@ -49,12 +50,12 @@ struct enhanced_code_string {
 
 namespace detail {
 constexpr void append_number(enhanced_code_string& out, unsigned value) noexcept {
-  char digits[3] = {};
+  char digits[5] = {};  // a field is at most 65535
   int count = 0;
   do {
     digits[count++] = static_cast<char>('0' + value % 10);
     value /= 10;
-  } while (value != 0 && count < 3);
+  } while (value != 0 && count < 5);
   while (count > 0) out.data[out.size++] = digits[--count];
 }
 }  // namespace detail
