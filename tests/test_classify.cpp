@@ -7,6 +7,9 @@
 
 #include <smtp_reply/classify.hpp>
 
+#include "corpus.hpp"
+#include "support.hpp"
+
 using smtp_reply::action;
 using smtp_reply::classify;
 using smtp_reply::evidence_source;
@@ -231,4 +234,26 @@ TEST_CASE("rule_set: the best match is strongest, then longest, then earliest") 
   CHECK(stronger.words == 1);
   const auto none = smtp_reply::match_rules(smtp_reply::parse("451 grey list\r\n").reply, set);
   CHECK_FALSE(none);
+}
+
+TEST_CASE("classify: no allocation, whatever the reply") {
+  // Every corpus reply, classified from bytes and from a parsed reply, with
+  // and without a user rule set: the counter of the replaced global
+  // operator new (tests/test_alloc.cpp) must not move.
+  const std::vector<corpus::record> records = corpus::load(SMTP_REPLY_TEST_DATA_DIR "/corpus.txt");
+  REQUIRE(records.size() >= 300);
+  std::vector<smtp_reply::parse_result> parsed;
+  parsed.reserve(records.size());
+  for (const corpus::record& rec : records) parsed.push_back(smtp_reply::parse(rec.wire));
+  std::size_t unknown = 0;
+  const std::size_t allocations = smtp_reply_test::allocations_during([&] {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      const smtp_reply::classification a = classify(parsed[i].reply);
+      const smtp_reply::classification b = classify(std::string_view(records[i].wire), provider_rules);
+      const smtp_reply::classification s = classify(std::string_view(records[i].wire), smtp_reply::strict_preset);
+      if (a.reason == reason::unknown || b.reason == reason::unknown || !s) ++unknown;
+    }
+  });
+  CHECK(allocations == 0);
+  CHECK(unknown < records.size());
 }
