@@ -257,3 +257,32 @@ TEST_CASE("classify: no allocation, whatever the reply") {
   CHECK(allocations == 0);
   CHECK(unknown < records.size());
 }
+
+TEST_CASE("rule_set: a gap matches zero to two words") {
+  constexpr smtp_reply::text_rule rules[] = {
+      {"poor ~ reputation", reason::blocklisted, strength::mechanism},
+      {"no ~ mailbox ~ found", reason::mailbox_unknown, strength::specific_text},
+      {"~ leading", reason::unknown, strength::generic_text},
+      {"trailing ~", reason::unknown, strength::generic_text},
+      {"double ~ ~ gap", reason::unknown, strength::generic_text},
+  };
+  constexpr smtp_reply::rule_set set{rules};
+  static_assert(set.first_invalid() == 2);
+  static_assert(!set.valid());
+  const auto match = [&](std::string_view text) {
+    return smtp_reply::match_rules(smtp_reply::parse(text).reply, set);
+  };
+  CHECK(match("550 poor reputation\r\n").reason == reason::blocklisted);
+  const auto one = match("550 a poor email reputation score\r\n");
+  CHECK(one.reason == reason::blocklisted);
+  CHECK(one.words == 2);
+  CHECK(match("550 poor sender IP reputation\r\n").matched);
+  CHECK_FALSE(match("550 poor sender IP address reputation\r\n").matched);
+  CHECK(match("550 No such mailbox found\r\n").reason == reason::mailbox_unknown);
+  CHECK(match("550-no such\r\n550 mailbox was found\r\n").reason == reason::mailbox_unknown);
+  CHECK_FALSE(match("550 mailbox found no\r\n").matched);
+  // The span runs from the first word to the last.
+  const std::string_view text = "550 x poor email reputation y\r\n";
+  const auto m = match(text);
+  CHECK(text.substr(m.begin, m.end - m.begin) == "poor email reputation");
+}

@@ -38,7 +38,11 @@ enum class strength : std::uint8_t {
  * Bytes above 0x7F are word bytes (UTF-8 letters are matched as written, in
  * lower case). Two wildcards: a word `#` matches any all-digit word, and a
  * final word ending in `*` matches any word with that prefix ("greylist*").
- * At most 8 words.
+ * A `~` between two words matches any 0 to 2 words, for wordings that put a
+ * name or an adjective in the middle ("poor ~ reputation" also matches "poor
+ * email reputation"); it may not start or end a phrase, nor follow another
+ * `~`, and it does not count as a word when matches are compared.
+ * At most 8 tokens (words, `#` and `~`).
  */
 struct text_rule {
   std::string_view phrase;
@@ -55,6 +59,12 @@ inline constexpr std::uint64_t number_key = 0x9E3779B97F4A7C15ULL;
 /// Mixed into the key of a prefix (`word*`) so it never equals a whole word's.
 inline constexpr std::uint64_t prefix_salt = 0xC2B2AE3D27D4EB4FULL;
 inline constexpr std::size_t max_phrase_words = 8;
+/// The token of a `~` in a phrase: any 0 to max_gap_words words.
+inline constexpr std::uint64_t gap_key = 0x94D049BB133111EBULL;
+inline constexpr std::size_t max_gap_words = 2;
+/// Words the matcher keeps: a phrase of 8 tokens with gaps spans at most
+/// 5 words and 3 gaps of 2 words, 11 in all.
+inline constexpr std::size_t window_words = 16;
 inline constexpr std::size_t max_prefix_length = 32;
 inline constexpr std::uint16_t no_rule = 0xFFFF;
 
@@ -80,7 +90,8 @@ inline constexpr fold_table word_bytes{};
 /// A phrase turned into word hashes, as the matcher compares them.
 struct compiled_phrase {
   std::uint64_t words[max_phrase_words] = {};
-  std::uint8_t count = 0;  // 0: the phrase is invalid and never matches
+  std::uint8_t count = 0;  // tokens, gaps included; 0: the phrase is invalid and never matches
+  std::uint8_t gaps = 0;   // `~` tokens among them
   bool last_is_prefix = false;
   std::uint8_t prefix_length = 0;
   std::uint16_t next = no_rule;  // next rule with the same key
@@ -97,6 +108,16 @@ constexpr compiled_phrase compile_phrase(std::string_view phrase) noexcept {
   std::size_t i = 0;
   while (i < phrase.size()) {
     const unsigned char c = static_cast<unsigned char>(phrase[i]);
+    if (c == '~') {
+      // A gap: not first, not after another gap (it is checked not to be last below).
+      if (out.count == 0 || out.count == max_phrase_words || out.last_is_prefix ||
+          out.words[out.count - 1] == gap_key)
+        return compiled_phrase{};
+      out.words[out.count++] = gap_key;
+      ++out.gaps;
+      ++i;
+      continue;
+    }
     if (c == '#' || word_bytes.map[c] != 0) {
       if (out.count == max_phrase_words || out.last_is_prefix) return compiled_phrase{};
       if (c == '#') {
@@ -122,9 +143,26 @@ constexpr compiled_phrase compile_phrase(std::string_view phrase) noexcept {
       ++i;
     }
   }
-  if (out.count == 0) return compiled_phrase{};
+  if (out.count == 0 || out.words[out.count - 1] == gap_key) return compiled_phrase{};
   return out;
 }
+
+/// The hash of the first `n` bytes of the last word of a phrase whose last
+/// word is a prefix (`word*`) of at least `n` bytes: what the matcher has in
+/// prefix_hashes[n] for a word that starts the same way.
+constexpr std::uint64_t last_word_head(std::string_view phrase, std::size_t n) noexcept {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < phrase.size() && phrase[i] != '*'; ++i) {
+    const bool word = word_bytes.map[static_cast<unsigned char>(phrase[i])] != 0;
+    if (word && (i == 0 || word_bytes.map[static_cast<unsigned char>(phrase[i - 1])] == 0)) start = i;
+  }
+  std::uint64_t h = fnv_offset;
+  for (std::size_t i = 0; i < n; ++i) h = hash_step(h, word_bytes.map[static_cast<unsigned char>(phrase[start + i])]);
+  return h;
+}
+
+/// The bit of a rule set's prefix filter for a head hash (its top 12 bits).
+constexpr std::size_t prefix_filter_bit(std::uint64_t head) noexcept { return static_cast<std::size_t>(head >> 52); }
 
 constexpr std::size_t rule_table_size(std::size_t rules) noexcept {
   std::size_t size = 16;
@@ -169,6 +207,18 @@ class rule_set {
         compiled_[tail].next = static_cast<std::uint16_t>(i);
       }
     }
+    // The prefix filter: the heads (first 1 to 3 bytes, as many as the
+    // shortest prefix has) of the prefix rules' last words.
+    for (std::size_t i = 0; i < N; ++i) {
+      if (compiled_[i].count == 0 || !compiled_[i].last_is_prefix) continue;
+      const std::uint8_t n = compiled_[i].prefix_length < 3 ? compiled_[i].prefix_length : std::uint8_t{3};
+      if (prefix_head_length_ == 0 || n < prefix_head_length_) prefix_head_length_ = n;
+    }
+    for (std::size_t i = 0; i < N; ++i) {
+      if (compiled_[i].count == 0 || !compiled_[i].last_is_prefix) continue;
+      const std::size_t bit = detail::prefix_filter_bit(detail::last_word_head(rules[i].phrase, prefix_head_length_));
+      prefix_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
   }
 
   /** Number of rules. */
@@ -201,6 +251,15 @@ class rule_set {
   constexpr const detail::compiled_phrase& compiled(std::size_t index) const noexcept { return compiled_[index]; }
   /// Bit n set when some rule's last word is a prefix of n bytes. For the matcher.
   constexpr std::uint64_t prefix_lengths() const noexcept { return prefix_lengths_; }
+  /// False when no prefix rule can match a word of `length` bytes whose
+  /// prefix hashes are `prefix_hashes`: a filter on the word's first bytes
+  /// with no false negatives, so most words skip the prefix probes. For the
+  /// matcher.
+  constexpr bool may_match_prefix(std::size_t length, const std::uint64_t* prefix_hashes) const noexcept {
+    if (prefix_head_length_ == 0 || length < prefix_head_length_) return false;
+    const std::size_t bit = detail::prefix_filter_bit(prefix_hashes[prefix_head_length_]);
+    return ((prefix_filter_[bit / 64] >> (bit % 64)) & 1U) != 0;
+  }
 
  private:
   text_rule rules_[N] = {};
@@ -211,6 +270,10 @@ class rule_set {
   std::uint16_t heads_[table_size] = {};
   std::uint64_t keys_[table_size] = {};
   std::uint64_t prefix_lengths_ = 0;
+  // 4096 bits, one set for each prefix rule's head; 0 when there are no
+  // prefix rules, else the bytes a head takes (the shortest prefix, at most 3).
+  std::uint64_t prefix_filter_[64] = {};
+  std::uint8_t prefix_head_length_ = 0;
 };
 
 /** Deduces N from the array: `rule_set my_rules{my_rule_array};`. */
@@ -259,17 +322,44 @@ struct word_window {
     std::size_t end = 0;
     bool is_number = false;
   };
-  word words[max_phrase_words] = {};
+  word words[window_words] = {};
   std::size_t total = 0;  // words seen so far
 
   constexpr const word& back(std::size_t k) const noexcept {  // k = 0: the newest
-    return words[(total - 1 - k) % max_phrase_words];
+    return words[(total - 1 - k) % window_words];
   }
+  /// True when the word `k` back from the newest is still held.
+  constexpr bool holds(std::size_t k) const noexcept { return k < total && k < window_words; }
   constexpr void push(const word& w) noexcept {
-    words[total % max_phrase_words] = w;
+    words[total % window_words] = w;
     ++total;
   }
 };
+
+constexpr bool token_matches(std::uint64_t token, const word_window::word& w) noexcept {
+  return token == number_key ? w.is_number : w.hash == token;
+}
+
+/// Token `t` of `p` stands at the word `k` back from the newest; matches the
+/// tokens before it, walking back through the window. Returns how far back
+/// the phrase's first word stands, or window_words when it does not match.
+/// A gap tries its lengths shortest first, so the tightest match is found.
+constexpr std::size_t match_back(const compiled_phrase& p, const word_window& window, std::size_t t,
+                                 std::size_t k) noexcept {
+  if (t == 0) return k;
+  if (p.words[t - 1] != gap_key) {
+    if (!window.holds(k + 1) || !token_matches(p.words[t - 1], window.back(k + 1))) return window_words;
+    return match_back(p, window, t - 1, k + 1);
+  }
+  for (std::size_t skip = 0; skip <= max_gap_words; ++skip) {
+    const std::size_t at = k + 1 + skip;
+    if (!window.holds(at)) break;
+    if (!token_matches(p.words[t - 2], window.back(at))) continue;
+    const std::size_t first = match_back(p, window, t - 2, at);
+    if (first != window_words) return first;
+  }
+  return window_words;
+}
 
 /// Index of the lowest set bit of `v` (not 0).
 constexpr std::size_t lowest_bit(std::uint64_t v) noexcept {
@@ -288,22 +378,17 @@ constexpr void match_chain(const rule_set<N>& set, std::uint16_t head, const wor
                            rule_origin origin, rule_match& best) noexcept {
   for (std::uint16_t i = head; i != no_rule; i = set.compiled(i).next) {
     const compiled_phrase& p = set.compiled(i);
-    if (p.count > window.total) continue;
-    bool ok = true;
-    for (std::size_t j = 1; j < p.count && ok; ++j) {  // j words back from the newest
-      const word_window::word& w = window.back(j);
-      const std::uint64_t want = p.words[p.count - 1 - j];
-      ok = want == number_key ? w.is_number : w.hash == want;
-    }
-    if (!ok) continue;
+    if (static_cast<std::size_t>(p.count - p.gaps) > window.total) continue;
+    const std::size_t first = match_back(p, window, p.count - 1u, 0);
+    if (first == window_words) continue;
     rule_match m{};
     m.index = i;
     m.origin = origin;
     m.matched = true;
     m.reason = set[i].reason;
     m.strength = set[i].strength;
-    m.words = p.count;
-    m.begin = window.back(p.count - 1).begin;
+    m.words = static_cast<std::uint8_t>(p.count - p.gaps);
+    m.begin = window.back(first).begin;
     m.end = window.back(0).end;
     if (best.beaten_by(m)) best = m;
   }
@@ -322,6 +407,7 @@ constexpr void match_word(const rule_set<N>& set, const word_window& window,
     head = set.find(number_key);
     if (head != no_rule) match_chain(set, head, window, origin, best);
   }
+  if (!set.may_match_prefix(length, prefix_hashes)) return;
   std::uint64_t lengths = set.prefix_lengths();
   const std::size_t longest = length < max_prefix_length ? length : max_prefix_length;
   if (longest < 63) lengths &= (std::uint64_t{1} << (longest + 1)) - 1;
@@ -342,28 +428,40 @@ constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
   line_range lines(raw);
   for (const reply_line& line : lines) {
     const std::string_view text = line.text;
-    const std::size_t base = static_cast<std::size_t>(text.data() - raw.data());
-    std::size_t i = 0;
-    while (i < text.size()) {
-      unsigned char c = word_bytes.map[static_cast<unsigned char>(text[i])];
+    std::size_t i = static_cast<std::size_t>(text.data() - raw.data());
+    const std::size_t end = i + text.size();
+    // In a parsed reply the text is followed by its CR or LF, a byte that
+    // ends any word: then the word loop needs no bounds check.
+    const bool stopper = end < raw.size() && word_bytes.map[static_cast<unsigned char>(raw[end])] == 0;
+    while (i < end) {
+      unsigned char c = word_bytes.map[static_cast<unsigned char>(raw[i])];
       if (c == 0) {
         ++i;
         continue;
       }
       word_window::word w{};
-      w.begin = base + i;
+      w.begin = i;
       w.hash = fnv_offset;
-      w.is_number = true;
       std::size_t length = 0;
-      do {
-        w.hash = hash_step(w.hash, c);
-        w.is_number = w.is_number && c >= '0' && c <= '9';
-        ++length;
-        if (length <= max_prefix_length) prefix_hashes[length] = w.hash;
-        ++i;
-        c = i < text.size() ? word_bytes.map[static_cast<unsigned char>(text[i])] : 0;
-      } while (c != 0);
-      w.end = base + i;
+      if (stopper) {
+        do {
+          w.hash = hash_step(w.hash, c);
+          ++length;
+          if (length <= max_prefix_length) prefix_hashes[length] = w.hash;
+          c = word_bytes.map[static_cast<unsigned char>(raw[++i])];
+        } while (c != 0);
+      } else {
+        do {
+          w.hash = hash_step(w.hash, c);
+          ++length;
+          if (length <= max_prefix_length) prefix_hashes[length] = w.hash;
+          c = ++i < end ? word_bytes.map[static_cast<unsigned char>(raw[i])] : 0;
+        } while (c != 0);
+      }
+      w.end = i;
+      // All digits? Only a word that starts with one needs a second look.
+      w.is_number = is_digit(raw[w.begin]);
+      for (std::size_t k = w.begin + 1; w.is_number && k < i; ++k) w.is_number = is_digit(raw[k]);
       window.push(w);
       on_word(window, static_cast<const std::uint64_t*>(prefix_hashes), length);
     }
