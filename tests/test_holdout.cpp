@@ -1,7 +1,8 @@
 // Held-out replies (tests/data/holdout*.txt), gathered by people who had not
-// read the rule table. holdout.txt was measured once (134/182) and its misses
-// then guided a second round of rules, so it now guards against regressions;
-// holdout2.txt was gathered later and never shown to the rules' authors.
+// read the rule table. Each was measured once as gathered (holdout.txt:
+// 134/182, holdout2.txt: 164/190); their misses then guided later rounds of
+// rules, so they now guard against regressions, and the next set gathered
+// gives the honest figure (holdout3.txt, measured before any rule saw it).
 // Class, code and enhanced code must be right for every reply; the reason is
 // measured, and must stay at or above the floor below (the bar for replies
 // the team has not seen is 9 in 10).
@@ -49,4 +50,5 @@ void check_holdout(const char* name) {
 
 }  // namespace
 
-TEST_CASE("holdout: replies unseen by the rule table") { check_holdout("holdout.txt"); }
+TEST_CASE("holdout: first set") { check_holdout("holdout.txt"); }
+TEST_CASE("holdout: second set") { check_holdout("holdout2.txt"); }

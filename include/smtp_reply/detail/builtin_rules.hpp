@@ -155,6 +155,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"listed as abusive", reason::blocklisted, strength::specific_text},
     {"denyip", reason::blocklisted, strength::specific_text},
     {"rtr", reason::blocklisted, strength::specific_text},
+    {"reputation service", reason::blocklisted, strength::mechanism},
 
     // ------------------------------------------------------------------
     // rate_limited: explicit rate limits (Yandex, Mail.ru, Microsoft
@@ -391,6 +392,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"attachment ~ too big", reason::message_too_large, strength::specific_text},
     {"unacceptable content", reason::content_rejected, strength::specific_text},
     {"binary content", reason::content_rejected, strength::specific_text},
+    {"disallowed header", reason::content_rejected, strength::specific_text},
 
     // ------------------------------------------------------------------
     // not_rfc_compliant: Gmail (RFC 5322, Message-ID, From header),
@@ -522,7 +524,9 @@ inline constexpr text_rule builtin_rules[] = {
     {"application specific password required", reason::auth_required, strength::specific_text},
     {"log in via your web browser", reason::auth_required, strength::specific_text},
     {"password transition is needed", reason::auth_required, strength::specific_text},
-    {"too many login attempts", reason::auth_required, strength::specific_text},
+    {"too many login attempts", reason::rate_limited, strength::specific_text},
+    {"too many recipients from", reason::rate_limited, strength::specific_text},
+    {"maximum number of connections", reason::rate_limited, strength::specific_text},
     {"not logged in", reason::auth_required, strength::specific_text},
     {"not owned by user", reason::auth_required, strength::specific_text},
     {"not owned by auth user", reason::auth_required, strength::specific_text},
@@ -551,6 +555,8 @@ inline constexpr text_rule builtin_rules[] = {
     {"authenticate first", reason::auth_required, strength::specific_text},
     {"must be authenticated", reason::auth_required, strength::specific_text},
     {"fail authentication", reason::auth_required, strength::specific_text},
+    {"auth command first", reason::auth_required, strength::specific_text},
+    {"unauthenticated senders not allowed", reason::auth_required, strength::specific_text},
 
     // ------------------------------------------------------------------
     // relay_denied: Postfix "Relay access denied", sendmail "Relaying
@@ -714,6 +720,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"nie istnieje", reason::mailbox_unknown, strength::specific_text},
     {"adresse inconnue", reason::mailbox_unknown, strength::specific_text},
     {"adresse inexistante", reason::mailbox_unknown, strength::specific_text},
+    {"address unknown", reason::mailbox_unknown, strength::specific_text},
 
     // ------------------------------------------------------------------
     // mailbox_full: RFC 5321 552 text, Gmail ("over quota", "out of storage
@@ -839,6 +846,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"not activated", reason::mailbox_disabled, strength::specific_text},
     {"user ~ locked", reason::mailbox_disabled, strength::specific_text},
     {"cuenta desactivada", reason::mailbox_disabled, strength::specific_text},
+    {"due to inactivity", reason::mailbox_disabled, strength::specific_text},
 
     // ------------------------------------------------------------------
     // mailbox_moved: RFC 5321 551 ("User not local; please try"),
@@ -982,6 +990,8 @@ inline constexpr text_rule builtin_rules[] = {
     {"no identity changes permitted", reason::protocol_error, strength::specific_text},
     {"may not be repeated", reason::protocol_error, strength::specific_text},
     {"missing at end of address", reason::address_syntax, strength::specific_text},
+    {"malformed local part", reason::address_syntax, strength::specific_text},
+    {"single label domain*", reason::address_syntax, strength::specific_text},
     {"invalid syntax", reason::protocol_error, strength::specific_text},
     {"syntax should be", reason::protocol_error, strength::specific_text},
     {"helo ~ fqdn", reason::protocol_error, strength::specific_text},
@@ -1010,6 +1020,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"excessive amounts of data", reason::protocol_error, strength::specific_text},
     {"too many bad commands", reason::protocol_error, strength::specific_text},
     {"bdat", reason::protocol_error, strength::specific_text},
+    {"following the smtp protocol", reason::protocol_error, strength::specific_text},
 
     // ------------------------------------------------------------------
     // message_too_large: Postfix ("Message size exceeds fixed limit",
@@ -1147,7 +1158,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"timed out", reason::network_error, strength::specific_text},
     {"timeout exceeded", reason::network_error, strength::specific_text},
     {"command timeout", reason::network_error, strength::specific_text},
-    {"timeout", reason::network_error, strength::generic_text},
+    {"timeout", reason::network_error, strength::specific_text},
     {"connection dropped", reason::network_error, strength::specific_text},
     {"lost connection", reason::network_error, strength::specific_text},
     {"connection ~ reset", reason::network_error, strength::specific_text},
@@ -1190,6 +1201,7 @@ inline constexpr text_rule builtin_rules[] = {
     {"forwarding loop", reason::network_error, strength::specific_text},
     {"loop ~ detected", reason::network_error, strength::specific_text},
     {"looping", reason::network_error, strength::specific_text},
+    {"connection expired", reason::network_error, strength::specific_text},
 
     // ------------------------------------------------------------------
     // policy_rejected: vague rejections (RFC 5321 550 "policy reasons",
