@@ -2,7 +2,8 @@
 // read the rule table. Each was measured once as gathered (holdout.txt:
 // 134/182, holdout2.txt: 164/190); their misses then guided later rounds of
 // rules, so they now guard against regressions, and the next set gathered
-// gives the honest figure (holdout3.txt, measured before any rule saw it).
+// gives the honest figure: holdout3.txt, 99/106 when first measured, before
+// any rule saw it.
 // Class, code and enhanced code must be right for every reply; the reason is
 // measured, and must stay at or above the floor below (the bar for replies
 // the team has not seen is 9 in 10).
@@ -52,3 +53,4 @@ void check_holdout(const char* name) {
 
 TEST_CASE("holdout: first set") { check_holdout("holdout.txt"); }
 TEST_CASE("holdout: second set") { check_holdout("holdout2.txt"); }
+TEST_CASE("holdout: third set") { check_holdout("holdout3.txt"); }
