@@ -286,3 +286,17 @@ TEST_CASE("rule_set: a gap matches zero to two words") {
   const auto m = match(text);
   CHECK(text.substr(m.begin, m.end - m.begin) == "poor email reputation");
 }
+
+TEST_CASE("classify: a code quoted later in the text is evidence, not the reply's code") {
+  const auto c = classify("553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)\r\n");
+  CHECK_FALSE(c.enhanced);
+  CHECK(c.reason == reason::policy_rejected);
+  const auto timeout = classify("451 qq stuck (#4.4.2)\r\n");
+  CHECK(timeout.reason == reason::network_error);
+  CHECK(timeout.evidence.source == evidence_source::quoted_enhanced_code);
+  // Not a code: more digits or dots follow, or the class is not 2, 4 or 5.
+  CHECK(classify("554 see (#5.7.1.2)\r\n").evidence.source == evidence_source::fallback);
+  CHECK(classify("554 see #3.1.1 here\r\n").evidence.source == evidence_source::fallback);
+  // The reply's own enhanced code wins over a quoted one.
+  CHECK(classify("550 5.1.1 bounce text (#4.4.2)\r\n").reason == reason::mailbox_unknown);
+}

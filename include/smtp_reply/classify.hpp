@@ -111,25 +111,10 @@ constexpr enhanced_code find_quoted_enhanced(const reply& r) noexcept {
   for (const reply_line& line : r.lines()) {
     const std::string_view text = line.text;
     for (std::size_t hash = text.find('#'); hash != std::string_view::npos; hash = text.find('#', hash + 1)) {
-      std::size_t at = hash + 1;
-      if (at + 1 >= text.size()) break;
-      const char cls = text[at];
-      if ((cls != '2' && cls != '4' && cls != '5') || text[at + 1] != '.') continue;
-      at += 2;
-      std::uint16_t subject = 0;
-      std::size_t n = read_enhanced_number(text, at, subject);
-      if (n == 0 || at + n >= text.size() || text[at + n] != '.') continue;
-      at += n + 1;
-      std::uint16_t detail_value = 0;
-      n = read_enhanced_number(text, at, detail_value);
-      if (n == 0) continue;
-      at += n;
-      if (at < text.size() && (is_digit(text[at]) || text[at] == '.')) continue;
-      enhanced_code code{};
-      code.class_digit = static_cast<std::uint8_t>(cls - '0');
-      code.subject = subject;
-      code.detail = detail_value;
-      return code;
+      const enhanced_at found = read_enhanced_code(text, hash + 1);
+      if (!found.code) continue;
+      if (found.end < text.size() && (is_digit(text[found.end]) || text[found.end] == '.')) continue;
+      return found.code;
     }
   }
   return {};

@@ -99,6 +99,35 @@ constexpr std::size_t read_enhanced_number(std::string_view s, std::size_t at,
 }
 }  // namespace detail
 
+namespace detail {
+/// `class "." subject "." detail` at `at` in `text` (RFC 3463 section 2),
+/// with no rule about what precedes or follows it. On success `end` is the
+/// offset just past the detail; otherwise the code has no value.
+struct enhanced_at {
+  enhanced_code code{};
+  std::size_t end = 0;
+};
+constexpr enhanced_at read_enhanced_code(std::string_view text, std::size_t at) noexcept {
+  if (at + 1 >= text.size()) return {};
+  const char cls = text[at];
+  if ((cls != '2' && cls != '4' && cls != '5') || text[at + 1] != '.') return {};
+  at += 2;
+  std::uint16_t subject = 0;
+  std::size_t n = read_enhanced_number(text, at, subject);
+  if (n == 0 || at + n >= text.size() || text[at + n] != '.') return {};
+  at += n + 1;
+  std::uint16_t detail_value = 0;
+  n = read_enhanced_number(text, at, detail_value);
+  if (n == 0) return {};
+  enhanced_at out{};
+  out.code.class_digit = static_cast<std::uint8_t>(cls - '0');
+  out.code.subject = subject;
+  out.code.detail = detail_value;
+  out.end = at + n;
+  return out;
+}
+}  // namespace detail
+
 /**
  * Reads the enhanced status code a reply line's text starts with (RFC 2034
  * section 4; parsing.md). Accepts qmail's `#` prefix. The code must be followed
@@ -106,32 +135,16 @@ constexpr std::size_t read_enhanced_number(std::string_view s, std::size_t at,
  * `6.1.1`, `5.1.1x` are not codes. Never throws or allocates.
  */
 constexpr enhanced_prefix match_enhanced_prefix(std::string_view text) noexcept {
-  std::size_t at = 0;
-  if (at < text.size() && text[at] == '#') ++at;
-  if (at >= text.size()) return {};
-  const char cls = text[at];
-  if (cls != '2' && cls != '4' && cls != '5') return {};
-  ++at;
-  if (at >= text.size() || text[at] != '.') return {};
-  ++at;
-  std::uint16_t subject = 0;
-  std::size_t n = detail::read_enhanced_number(text, at, subject);
-  if (n == 0) return {};
-  at += n;
-  if (at >= text.size() || text[at] != '.') return {};
-  ++at;
-  std::uint16_t detail_value = 0;
-  n = detail::read_enhanced_number(text, at, detail_value);
-  if (n == 0) return {};
-  at += n;
+  const std::size_t start = !text.empty() && text[0] == '#' ? 1 : 0;
+  const detail::enhanced_at found = detail::read_enhanced_code(text, start);
+  if (!found.code) return {};
+  std::size_t at = found.end;
   if (at < text.size()) {
     if (text[at] != ' ' && text[at] != '\t') return {};
     ++at;  // the one blank after the code goes with it
   }
   enhanced_prefix out{};
-  out.code.class_digit = static_cast<std::uint8_t>(cls - '0');
-  out.code.subject = subject;
-  out.code.detail = detail_value;
+  out.code = found.code;
   out.length = at;
   return out;
 }
