@@ -126,35 +126,51 @@ class parser {
         return fail(parse_status::line_too_long, pos_);
       switch (phase_) {
         case phase::code0:
-          // Fast path, same result as the byte steps below: a standard code
-          // (the reply's own) and SP or '-', all four bytes at hand.
-          if (size - pos_ >= 4 && options_.max_line_length > 3) {
-            const char c1 = data[pos_ + 1];
-            const char c2 = data[pos_ + 2];
-            const char separator = data[pos_ + 3];
-            if (c >= '2' && c <= '5' && c1 >= '0' && c1 <= '5' && detail::is_digit(c2) &&
-                (separator == ' ' || separator == '-')) {
-              const auto code = static_cast<std::uint16_t>((c - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'));
-              if (line_count_ == 0 || code == first_code_) {
-                if (line_count_ == 0) first_code_ = code;
-                line_code_ = code;
-                final_line_ = separator == ' ';
-                text_start_ = pos_ + 4;
-                phase_ = phase::text;
-                pos_ += 4;
-                continue;
-              }
+          if (!start_line(data, size, c)) {
+            if (c == '\n') return fail(parse_status::empty, line_start_);
+            if (c == '\r') {
+              phase_ = phase::empty_cr;
+              break;
             }
-          }
-          if (c == '\n') return fail(parse_status::empty, line_start_);
-          if (c == '\r') {
-            phase_ = phase::empty_cr;
+            if (c < '2' || c > '5') return fail(parse_status::bad_code, pos_);
+            line_code_ = static_cast<std::uint16_t>((c - '0') * 100);
+            phase_ = phase::code1;
             break;
           }
-          if (c < '2' || c > '5') return fail(parse_status::bad_code, pos_);
-          line_code_ = static_cast<std::uint16_t>((c - '0') * 100);
-          phase_ = phase::code1;
+          // Straight on into the text when the checks at the top of the loop
+          // have nothing to say about it (bytes left, the limit further on).
+          if (pos_ == size || pos_ - line_start_ >= options_.max_line_length) continue;
+          [[fallthrough]];
+        case phase::text: {
+          // Fast path: skip the run of ordinary text bytes in one sweep, up to
+          // the line limit, so the limit check above still sees every byte.
+          // (Room left, not line_start_ + max_line_length: that would wrap
+          // around for a huge limit such as SIZE_MAX and run past the buffer.)
+          const std::size_t room = options_.max_line_length - (pos_ - line_start_);
+          const std::size_t stop = size - pos_ > room ? pos_ + room : size;
+          const char* run_end = detail::find_special(data + pos_, data + stop,
+                                                     diagnostics_.has(diagnostic::non_ascii));
+          pos_ = static_cast<std::size_t>(run_end - data);
+          if (pos_ == stop) continue;
+          const char t = data[pos_];
+          if (t == '\r') {
+            // CRLF in one step when the LF is at hand and within the limit.
+            if (size - pos_ > 1 && data[pos_ + 1] == '\n' && pos_ + 1 - line_start_ < options_.max_line_length) {
+              ++pos_;
+              if (end_line(data, pos_, false)) return finish(buffer);
+              continue;
+            }
+            phase_ = phase::text_cr;
+          } else if (t == '\n') {
+            if (end_line(data, pos_, true)) return finish(buffer);
+            continue;
+          } else if (static_cast<unsigned char>(t) >= 0x80) {
+            diagnostics_.set(diagnostic::non_ascii);
+          } else if (t != '\t') {
+            return fail(parse_status::bad_character, pos_);
+          }
           break;
+        }
         case phase::empty_cr:
           return fail(c == '\n' ? parse_status::empty : parse_status::bad_code, line_start_);
         case phase::code1:
@@ -199,36 +215,6 @@ class parser {
           text_start_ = pos_ - 1;
           if (end_line(data, pos_, false)) return finish(buffer);
           continue;
-        case phase::text: {
-          // Fast path: skip the run of ordinary text bytes in one sweep, up to
-          // the line limit, so the limit check above still sees every byte.
-          // (Room left, not line_start_ + max_line_length: that would wrap
-          // around for a huge limit such as SIZE_MAX and run past the buffer.)
-          const std::size_t room = options_.max_line_length - (pos_ - line_start_);
-          const std::size_t stop = size - pos_ > room ? pos_ + room : size;
-          const char* run_end = detail::find_special(data + pos_, data + stop,
-                                                     diagnostics_.has(diagnostic::non_ascii));
-          pos_ = static_cast<std::size_t>(run_end - data);
-          if (pos_ == stop) continue;
-          const char t = data[pos_];
-          if (t == '\r') {
-            // CRLF in one step when the LF is at hand and within the limit.
-            if (size - pos_ > 1 && data[pos_ + 1] == '\n' && pos_ + 1 - line_start_ < options_.max_line_length) {
-              ++pos_;
-              if (end_line(data, pos_, false)) return finish(buffer);
-              continue;
-            }
-            phase_ = phase::text_cr;
-          } else if (t == '\n') {
-            if (end_line(data, pos_, true)) return finish(buffer);
-            continue;
-          } else if (static_cast<unsigned char>(t) >= 0x80) {
-            diagnostics_.set(diagnostic::non_ascii);
-          } else if (t != '\t') {
-            return fail(parse_status::bad_character, pos_);
-          }
-          break;
-        }
         case phase::text_cr:
           if (c != '\n') return fail(parse_status::bad_character, pos_ - 1);
           if (end_line(data, pos_, false)) return finish(buffer);
@@ -274,20 +260,72 @@ class parser {
     // Most lines cannot hold a code (EHLO keywords, plain text): skip the
     // call unless the text starts like one (`#` or `c.`, 5 bytes at least).
     const bool may_have_code = text_size >= 5 && (data[text_start_] == '#' || data[text_start_ + 1] == '.');
-    const enhanced_prefix found =
-        may_have_code ? match_enhanced_prefix(std::string_view(data + text_start_, text_size)) : enhanced_prefix{};
+    const enhanced_prefix found = may_have_code ? read_enhanced(data + text_start_, text_size) : enhanced_prefix{};
     if (line_count_ == 0) {
-      first_line_enhanced_ = found.code;
+      copy_code(first_line_enhanced_, found.code);
     } else if (found.code != first_line_enhanced_) {
       enhanced_inconsistent_ = true;
     }
-    if (found.code && !first_found_enhanced_) first_found_enhanced_ = found.code;
+    if (found.code && !first_found_enhanced_) copy_code(first_found_enhanced_, found.code);
     ++line_count_;
     pos_ = lf + 1;
     line_start_ = pos_;
     phase_ = phase::code0;
-    if (final_line_) last_line_enhanced_ = found.code;
+    if (final_line_) copy_code(last_line_enhanced_, found.code);
     return final_line_;
+  }
+
+  // The common start of a line, read in one step with the same result as the
+  // byte steps of feed(): a standard code (the reply's own) and SP or '-',
+  // all four bytes at hand. Returns false, having changed nothing, otherwise.
+  constexpr bool start_line(const char* data, std::size_t size, char c) noexcept {
+    if (size - pos_ < 4 || options_.max_line_length <= 3) return false;
+    const char c1 = data[pos_ + 1];
+    const char c2 = data[pos_ + 2];
+    const char separator = data[pos_ + 3];
+    if (c < '2' || c > '5' || c1 < '0' || c1 > '5' || !detail::is_digit(c2) || (separator != ' ' && separator != '-'))
+      return false;
+    const auto code = static_cast<std::uint16_t>((c - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'));
+    if (line_count_ != 0 && code != first_code_) return false;
+    if (line_count_ == 0) first_code_ = code;
+    line_code_ = code;
+    final_line_ = separator == ' ';
+    text_start_ = pos_ + 4;
+    phase_ = phase::text;
+    pos_ += 4;
+    return true;
+  }
+
+  // match_enhanced_prefix(), with the shapes nearly every server sends
+  // (`c.s.d` and `c.s.dd`, then SP, HT or the end) read inline; the rest
+  // goes to match_enhanced_prefix() itself. Same result either way.
+  static constexpr enhanced_prefix read_enhanced(const char* text, std::size_t size) noexcept {
+    if (size >= 5 && (text[0] == '2' || text[0] == '4' || text[0] == '5') && text[1] == '.' &&
+        detail::is_digit(text[2]) && text[3] == '.' && detail::is_digit(text[4])) {
+      std::size_t at = 5;
+      unsigned detail_value = static_cast<unsigned>(text[4] - '0');
+      if (at < size && detail::is_digit(text[at]) && text[4] != '0') {
+        detail_value = detail_value * 10 + static_cast<unsigned>(text[at] - '0');
+        ++at;
+      }
+      if (at == size || text[at] == ' ' || text[at] == '\t') {
+        enhanced_prefix out{};
+        out.code.class_digit = static_cast<std::uint8_t>(text[0] - '0');
+        out.code.subject = static_cast<std::uint16_t>(text[2] - '0');
+        out.code.detail = static_cast<std::uint16_t>(detail_value);
+        out.length = at == size ? at : at + 1;
+        return out;
+      }
+    }
+    return match_enhanced_prefix(std::string_view(text, size));
+  }
+
+  // Field by field: a plain `to = from` made g++ copy the 6-byte struct
+  // through a stack temporary, a stalled store-to-load forward per line.
+  static constexpr void copy_code(enhanced_code& to, const enhanced_code& from) noexcept {
+    to.class_digit = from.class_digit;
+    to.subject = from.subject;
+    to.detail = from.detail;
   }
 
   constexpr parse_result finish(std::string_view buffer) noexcept {

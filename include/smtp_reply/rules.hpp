@@ -61,6 +61,8 @@ inline constexpr std::uint64_t prefix_salt = 0xC2B2AE3D27D4EB4FULL;
 inline constexpr std::size_t max_phrase_words = 8;
 /// The token of a `~` in a phrase: any 0 to max_gap_words words.
 inline constexpr std::uint64_t gap_key = 0x94D049BB133111EBULL;
+/// In a rule set's chain index: no token to check before the last one.
+inline constexpr std::uint64_t any_token = 0;
 inline constexpr std::size_t max_gap_words = 2;
 /// Words the matcher keeps: a phrase of 8 tokens with gaps spans at most
 /// 5 words and 3 gaps of 2 words, 11 in all.
@@ -147,18 +149,26 @@ constexpr compiled_phrase compile_phrase(std::string_view phrase) noexcept {
   return out;
 }
 
-/// The hash of the first `n` bytes of the last word of a phrase whose last
-/// word is a prefix (`word*`) of at least `n` bytes: what the matcher has in
-/// prefix_hashes[n] for a word that starts the same way.
-constexpr std::uint64_t last_word_head(std::string_view phrase, std::size_t n) noexcept {
+/// The hashes of the first 1, 2 and 3 bytes of the last word of a phrase
+/// whose last word is a prefix (`word*`) of `length` bytes, as many as it
+/// has: what the matcher holds in prefix_hashes[1..3] for a word that starts
+/// the same way.
+struct word_heads {
+  std::uint64_t hash[3] = {};
+};
+constexpr word_heads last_word_heads(std::string_view phrase, std::size_t length) noexcept {
   std::size_t start = 0;
   for (std::size_t i = 0; i < phrase.size() && phrase[i] != '*'; ++i) {
     const bool word = word_bytes.map[static_cast<unsigned char>(phrase[i])] != 0;
     if (word && (i == 0 || word_bytes.map[static_cast<unsigned char>(phrase[i - 1])] == 0)) start = i;
   }
+  word_heads out{};
   std::uint64_t h = fnv_offset;
-  for (std::size_t i = 0; i < n; ++i) h = hash_step(h, word_bytes.map[static_cast<unsigned char>(phrase[start + i])]);
-  return h;
+  for (std::size_t k = 0; k < 3 && k < length; ++k) {
+    h = hash_step(h, word_bytes.map[static_cast<unsigned char>(phrase[start + k])]);
+    out.hash[k] = h;
+  }
+  return out;
 }
 
 /// The bit of a rule set's prefix filter for a head hash (its top 12 bits).
@@ -189,12 +199,31 @@ class rule_set {
   /** Compiles `rules`; invalid phrases (see `text_rule`) never match: check `valid()`. */
   constexpr explicit rule_set(const text_rule (&rules)[N]) noexcept {
     for (std::uint16_t& head : heads_) head = detail::no_rule;
+    // Prefix filters for heads of 1, 2 and 3 bytes; the one as long as the
+    // shortest prefix (or 3) is kept.
+    std::uint64_t filters[3][64] = {};
     for (std::size_t i = 0; i < N; ++i) {
       rules_[i] = rules[i];
-      compiled_[i] = detail::compile_phrase(rules[i].phrase);
-      if (compiled_[i].count == 0) continue;
-      if (compiled_[i].last_is_prefix) prefix_lengths_ |= std::uint64_t{1} << compiled_[i].prefix_length;
-      const std::uint64_t key = compiled_[i].key();
+      // Read from a local: reading members of the array being built back is
+      // slow in g++'s constant evaluator (it was most of the compile time).
+      const detail::compiled_phrase phrase = detail::compile_phrase(rules[i].phrase);
+      compiled_[i] = phrase;
+      if (phrase.count == 0) continue;
+      if (phrase.last_is_prefix) {
+        prefix_lengths_ |= std::uint64_t{1} << phrase.prefix_length;
+        const std::uint8_t n = phrase.prefix_length < 3 ? phrase.prefix_length : std::uint8_t{3};
+        if (prefix_head_length_ == 0 || n < prefix_head_length_) prefix_head_length_ = n;
+        const detail::word_heads heads = detail::last_word_heads(rules[i].phrase, n);
+        for (std::size_t k = 0; k < n; ++k) {
+          const std::size_t bit = detail::prefix_filter_bit(heads.hash[k]);
+          filters[k][bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+      }
+      chain_next_[i] = detail::no_rule;
+      chain_before_[i] = phrase.count >= 2 && phrase.words[phrase.count - 2] != detail::gap_key
+                             ? phrase.words[phrase.count - 2]
+                             : detail::any_token;
+      const std::uint64_t key = phrase.key();
       std::size_t at = static_cast<std::size_t>(key) & (table_size - 1);
       while (heads_[at] != detail::no_rule && keys_[at] != key) at = (at + 1) & (table_size - 1);
       // Appending keeps chains in table order, so equal matches resolve to the earlier rule.
@@ -205,19 +234,11 @@ class rule_set {
         std::size_t tail = heads_[at];
         while (compiled_[tail].next != detail::no_rule) tail = compiled_[tail].next;
         compiled_[tail].next = static_cast<std::uint16_t>(i);
+        chain_next_[tail] = static_cast<std::uint16_t>(i);
       }
     }
-    // The prefix filter: the heads (first 1 to 3 bytes, as many as the
-    // shortest prefix has) of the prefix rules' last words.
-    for (std::size_t i = 0; i < N; ++i) {
-      if (compiled_[i].count == 0 || !compiled_[i].last_is_prefix) continue;
-      const std::uint8_t n = compiled_[i].prefix_length < 3 ? compiled_[i].prefix_length : std::uint8_t{3};
-      if (prefix_head_length_ == 0 || n < prefix_head_length_) prefix_head_length_ = n;
-    }
-    for (std::size_t i = 0; i < N; ++i) {
-      if (compiled_[i].count == 0 || !compiled_[i].last_is_prefix) continue;
-      const std::size_t bit = detail::prefix_filter_bit(detail::last_word_head(rules[i].phrase, prefix_head_length_));
-      prefix_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    if (prefix_head_length_ != 0) {
+      for (std::size_t w = 0; w < 64; ++w) prefix_filter_[w] = filters[prefix_head_length_ - 1][w];
     }
   }
 
@@ -247,6 +268,11 @@ class rule_set {
     }
     return detail::no_rule;
   }
+  /// The next rule of `index`'s chain (same key), or no_rule. For the matcher.
+  constexpr std::uint16_t chain_next(std::size_t index) const noexcept { return chain_next_[index]; }
+  /// The token before the last one of rule `index`, or any_token when there
+  /// is none or it is a gap. For the matcher.
+  constexpr std::uint64_t chain_before(std::size_t index) const noexcept { return chain_before_[index]; }
   /// The compiled form of rule `index`. For the matcher.
   constexpr const detail::compiled_phrase& compiled(std::size_t index) const noexcept { return compiled_[index]; }
   /// Bit n set when some rule's last word is a prefix of n bytes. For the matcher.
@@ -264,6 +290,12 @@ class rule_set {
  private:
   text_rule rules_[N] = {};
   detail::compiled_phrase compiled_[N] = {};
+  // A compact copy of what a chain walk reads first: the next rule with the
+  // same key, and the token the window's second newest word must match.
+  // Most rules of a long chain ("... rejected", "... unknown") are passed
+  // over on these without reading their 72-byte compiled phrase.
+  std::uint16_t chain_next_[N] = {};
+  std::uint64_t chain_before_[N] = {};
   // The hash index: open addressing, linear probing. Heads apart from keys,
   // so a probe that finds an empty slot (most do) reads only the small heads
   // array, which stays in the L1 cache.
@@ -376,7 +408,11 @@ constexpr std::size_t lowest_bit(std::uint64_t v) noexcept {
 template <std::size_t N>
 constexpr void match_chain(const rule_set<N>& set, std::uint16_t head, const word_window& window,
                            rule_origin origin, rule_match& best) noexcept {
-  for (std::uint16_t i = head; i != no_rule; i = set.compiled(i).next) {
+  for (std::uint16_t i = head; i != no_rule; i = set.chain_next(i)) {
+    // The token before the last must match the word before the newest (a
+    // condition of match_back() below), unless it is a gap or there is none.
+    const std::uint64_t before = set.chain_before(i);
+    if (before != any_token && (window.total < 2 || !token_matches(before, window.back(1)))) continue;
     const compiled_phrase& p = set.compiled(i);
     if (static_cast<std::size_t>(p.count - p.gaps) > window.total) continue;
     const std::size_t first = match_back(p, window, p.count - 1u, 0);
