@@ -28,11 +28,13 @@ namespace {
 
 std::atomic<std::size_t> allocation_count{0};
 
-void* counted_allocate(std::size_t size) {
+// The loop operator new runs ([new.delete.single]): try, and while that
+// fails, call the new_handler, or fail as the library's own operator new does.
+template <class TryAllocate>
+void* allocate_or_fail(TryAllocate try_allocate) {
   allocation_count.fetch_add(1, std::memory_order_relaxed);
-  if (size == 0) size = 1;  // a unique, non-null pointer even for size 0
   for (;;) {
-    if (void* p = std::malloc(size)) return p;
+    if (void* p = try_allocate()) return p;
     const std::new_handler handler = std::get_new_handler();
     if (handler == nullptr) {
 #if defined(__cpp_exceptions)
@@ -45,24 +47,17 @@ void* counted_allocate(std::size_t size) {
   }
 }
 
+void* counted_allocate(std::size_t size) {
+  if (size == 0) size = 1;  // a unique, non-null pointer even for size 0
+  return allocate_or_fail([size] { return std::malloc(size); });
+}
+
 void* counted_allocate_aligned(std::size_t size, std::align_val_t alignment) {
-  allocation_count.fetch_add(1, std::memory_order_relaxed);
   std::size_t align = static_cast<std::size_t>(alignment);
   if (align < sizeof(void*)) align = sizeof(void*);
   // aligned_alloc wants a size that is a multiple of the alignment.
-  std::size_t rounded = size == 0 ? align : (size + align - 1) / align * align;
-  for (;;) {
-    if (void* p = std::aligned_alloc(align, rounded)) return p;
-    const std::new_handler handler = std::get_new_handler();
-    if (handler == nullptr) {
-#if defined(__cpp_exceptions)
-      throw std::bad_alloc();
-#else
-      std::abort();  // built with -fno-exceptions: what libstdc++'s own operator new does
-#endif
-    }
-    handler();
-  }
+  const std::size_t rounded = size == 0 ? align : (size + align - 1) / align * align;
+  return allocate_or_fail([align, rounded] { return std::aligned_alloc(align, rounded); });
 }
 
 }  // namespace
