@@ -10,11 +10,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "codes.hpp"
 #include "detail/builtin_rules.hpp"
+#include "detail/owning_string.hpp"
 #include "enhanced.hpp"
 #include "evidence.hpp"
 #include "parse.hpp"
@@ -25,8 +25,11 @@
 
 namespace smtp_reply {
 
+namespace detail {
+inline constexpr rule_set builtin_rule_set{detail::builtin_rules};
+}
 /** The library's built-in text rules, compiled once at compile time. */
-inline constexpr rule_set builtin_rules{detail::builtin_rules};
+inline constexpr rule_table builtin_rules = detail::builtin_rule_set.table();
 
 /** Where the deciding evidence came from. */
 enum class evidence_source : std::uint8_t {
@@ -136,9 +139,7 @@ constexpr evidence rule_evidence(const reply& r, const rule_match& m, std::strin
   return e;
 }
 
-template <std::size_t UserN, std::size_t BuiltinN>
-constexpr classification classify_with(const reply& r, const rule_set<UserN>* user,
-                                       const rule_set<BuiltinN>& builtin) noexcept {
+constexpr classification classify_with(const reply& r, const rule_table* user, const rule_table& builtin) noexcept {
   classification c{};
   c.code = r.code;
   c.enhanced = r.enhanced;
@@ -173,9 +174,9 @@ constexpr classification classify_with(const reply& r, const rule_set<UserN>* us
   // Text evidence: one pass over the words, both tables probed per word.
   rule_match user_best{};
   rule_match builtin_best{};
-  scan_words(r.raw, [&](const word_window& window, const std::uint64_t* prefixes, std::size_t length) {
-    if (user) match_word(*user, window, prefixes, length, rule_origin::user, user_best);
-    match_word(builtin, window, prefixes, length, rule_origin::builtin, builtin_best);
+  scan_words(r.raw, [&](const word_window& window) {
+    if (user != nullptr) match_word(*user, window, rule_origin::user, user_best);
+    match_word(builtin, window, rule_origin::builtin, builtin_best);
   });
 
   // Precedence (classify.hpp, README "How a reason is chosen"): a user rule
@@ -217,7 +218,7 @@ constexpr classification unparsed(const parse_result& p) noexcept {
  * Never throws or allocates.
  */
 constexpr classification classify(const reply& r) noexcept {
-  return detail::classify_with<1>(r, nullptr, builtin_rules);
+  return detail::classify_with(r, nullptr, builtin_rules);
 }
 
 /**
@@ -226,6 +227,12 @@ constexpr classification classify(const reply& r) noexcept {
  */
 template <std::size_t N>
 constexpr classification classify(const reply& r, const rule_set<N>& user_rules) noexcept {
+  const rule_table user = user_rules.table();
+  return detail::classify_with(r, &user, builtin_rules);
+}
+
+/** As `classify(r, user_rules)`, for a rule table view. */
+constexpr classification classify(const reply& r, const rule_table& user_rules) noexcept {
   return detail::classify_with(r, &user_rules, builtin_rules);
 }
 
@@ -252,10 +259,9 @@ constexpr classification classify(std::string_view bytes, const rule_set<N>& use
   return c;
 }
 
-/** Deleted: the evidence would point into a temporary string. */
-template <class Traits, class Allocator>
-classification classify(std::basic_string<char, Traits, Allocator>&& bytes,
-                        const parse_options& options = default_preset) = delete;
+/** Deleted: the evidence would point into a temporary string (any std::basic_string). */
+template <class S, class = detail::enable_if_owning_string_rvalue<S>>
+classification classify(S&& bytes, const parse_options& options = default_preset) = delete;
 
 }  // namespace smtp_reply
 

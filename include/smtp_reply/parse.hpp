@@ -8,10 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "codes.hpp"
+#include "detail/owning_string.hpp"
 #include "detail/scan.hpp"
 #include "enhanced.hpp"
 #include "reply.hpp"
@@ -227,9 +227,10 @@ class parser {
     return more;
   }
 
-  /** Deleted: a reply read from a temporary string would point into freed memory. */
-  template <class Traits, class Allocator>
-  parse_result feed(std::basic_string<char, Traits, Allocator>&& buffer) = delete;
+  /** Deleted: a reply read from a temporary string (any std::basic_string)
+      would point into freed memory. Lvalue strings take the overload above. */
+  template <class S, class = detail::enable_if_owning_string_rvalue<S>>
+  parse_result feed(S&& buffer) = delete;
 
  private:
   enum class phase : std::uint8_t {
@@ -391,10 +392,9 @@ constexpr parse_result parse(std::string_view input, const parse_options& option
   return p.feed(input);
 }
 
-/** Deleted: the reply would point into a temporary string. */
-template <class Traits, class Allocator>
-parse_result parse(std::basic_string<char, Traits, Allocator>&& input,
-                   const parse_options& options = default_preset) = delete;
+/** Deleted: the reply would point into a temporary string (any std::basic_string). */
+template <class S, class = detail::enable_if_owning_string_rvalue<S>>
+parse_result parse(S&& input, const parse_options& options = default_preset) = delete;
 
 }  // namespace smtp_reply
 

@@ -5,8 +5,23 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string_view>
+
+// std::forward_iterator_tag (line_iterator's category) without all of
+// <iterator>, whose stream iterators bring <streambuf> and <string>: a third
+// of parse.hpp's compile time with g++ 12. C++17 has no smaller standard
+// header with the tags, so libstdc++'s own is used (<string_view> includes it
+// anyway), and <iterator> elsewhere.
+#if defined(__GLIBCXX__) && defined(__has_include)
+#if __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>
+#define SMTP_REPLY_DETAIL_HAVE_ITERATOR_TAGS 1
+#endif
+#endif
+#ifndef SMTP_REPLY_DETAIL_HAVE_ITERATOR_TAGS
+#include <iterator>
+#endif
+#undef SMTP_REPLY_DETAIL_HAVE_ITERATOR_TAGS
 
 #include "codes.hpp"
 #include "detail/scan.hpp"
@@ -118,8 +133,10 @@ struct reply_line {
 };
 
 /**
- * Forward iterator over the lines of a parsed reply. It re-reads the reply's
- * bytes (already validated) lazily, so no storage grows with the line count.
+ * Forward iterator over the lines of a parsed reply (iterator_category is
+ * std::forward_iterator_tag; include <iterator> for std::distance and the
+ * other iterator functions). It re-reads the reply's bytes (already
+ * validated) lazily, so no storage grows with the line count.
  */
 class line_iterator {
  public:

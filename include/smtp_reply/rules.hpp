@@ -7,8 +7,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
+#include "detail/config.hpp"
+#include "detail/scan.hpp"
+#include "enhanced.hpp"
 #include "reply.hpp"
 #include "taxonomy.hpp"
 
@@ -52,26 +56,50 @@ struct text_rule {
 
 namespace detail {
 
-inline constexpr std::uint64_t fnv_offset = 14695981039346656037ULL;
-inline constexpr std::uint64_t fnv_prime = 1099511628211ULL;
-/// The table key of a `#` word (any all-digit word).
-inline constexpr std::uint64_t number_key = 0x9E3779B97F4A7C15ULL;
-/// Mixed into the key of a prefix (`word*`) so it never equals a whole word's.
-inline constexpr std::uint64_t prefix_salt = 0xC2B2AE3D27D4EB4FULL;
-inline constexpr std::size_t max_phrase_words = 8;
+// ---------------------------------------------------------------------------
+// Word keys. A word is read as its folded bytes (ASCII letters in lower case)
+// packed eight to a 64-bit chunk, first byte lowest. No word byte is zero, so
+// the first chunk alone names a word of up to 8 bytes exactly, and its key is
+// that chunk times an odd constant (a bijection: distinct short words never
+// share a key). Longer words fold each further chunk in.
+
+inline constexpr std::uint64_t key_multiplier = 0x9E3779B97F4A7C15ULL;   // odd
+inline constexpr std::uint64_t chunk_multiplier = 0xC2B2AE3D27D4EB4FULL; // odd
+/// The token of a `#` word (any all-digit word).
+inline constexpr std::uint64_t number_key = 0xD6E8FEB86659FD93ULL;
 /// The token of a `~` in a phrase: any 0 to max_gap_words words.
 inline constexpr std::uint64_t gap_key = 0x94D049BB133111EBULL;
-/// In a rule set's chain index: no token to check before the last one.
+/// Mixed into the index key of a prefix rule's head so it never stands for a whole word.
+inline constexpr std::uint64_t prefix_salt = 0xBF58476D1CE4E5B9ULL;
+/// In a compiled rule: no token to check before the last one.
 inline constexpr std::uint64_t any_token = 0;
+inline constexpr std::size_t max_phrase_words = 8;
 inline constexpr std::size_t max_gap_words = 2;
 /// Words the matcher keeps: a phrase of 8 tokens with gaps spans at most
 /// 5 words and 3 gaps of 2 words, 11 in all.
 inline constexpr std::size_t window_words = 16;
 inline constexpr std::size_t max_prefix_length = 32;
+inline constexpr std::size_t prefix_chunks = max_prefix_length / 8;
+/// A prefix rule is indexed on the first bytes of its prefix, at most this many.
+inline constexpr std::size_t max_head_length = 3;
 inline constexpr std::uint16_t no_rule = 0xFFFF;
 
-constexpr std::uint64_t hash_step(std::uint64_t h, unsigned char c) noexcept {
-  return (h ^ c) * fnv_prime;
+constexpr std::uint64_t rotate_left(std::uint64_t v, unsigned s) noexcept { return (v << s) | (v >> (64U - s)); }
+/// The key of a word whose first chunk is `chunk`.
+constexpr std::uint64_t start_key(std::uint64_t chunk) noexcept { return chunk * key_multiplier; }
+/// Folds a further chunk (bytes 8 to 15, 16 to 23, ...) into a word's key.
+constexpr std::uint64_t extend_key(std::uint64_t key, std::uint64_t chunk) noexcept {
+  return (rotate_left(key, 27) ^ chunk) * chunk_multiplier;
+}
+/// The index key of a phrase that ends in the tokens `before`, `last`.
+constexpr std::uint64_t pair_key(std::uint64_t before, std::uint64_t last) noexcept {
+  return (rotate_left(before, 31) ^ last) * chunk_multiplier;
+}
+/// The index key of a prefix rule whose prefix starts with the bytes `head`.
+constexpr std::uint64_t head_key(std::uint64_t head) noexcept { return start_key(head) ^ prefix_salt; }
+/// The low `bytes` bytes of a chunk (bytes < 8).
+constexpr std::uint64_t low_bytes(std::uint64_t chunk, std::size_t bytes) noexcept {
+  return bytes >= 8 ? chunk : chunk & ((std::uint64_t{1} << (8 * bytes)) - 1);
 }
 
 /// Maps a byte to its lower-case form when it is a word byte, else to 0.
@@ -89,19 +117,54 @@ struct fold_table {
 };
 inline constexpr fold_table word_bytes{};
 
-/// A phrase turned into word hashes, as the matcher compares them.
-struct compiled_phrase {
-  std::uint64_t words[max_phrase_words] = {};
-  std::uint8_t count = 0;  // tokens, gaps included; 0: the phrase is invalid and never matches
-  std::uint8_t gaps = 0;   // `~` tokens among them
-  bool last_is_prefix = false;
-  std::uint8_t prefix_length = 0;
-  std::uint16_t next = no_rule;  // next rule with the same key
+/// One word as the matcher sees it: its key, where it stands, and its first
+/// chunks (what a prefix rule compares).
+struct read_word {
+  std::uint64_t key = 0;
+  std::uint64_t chunks[prefix_chunks] = {};
+  std::size_t begin = 0;
+  std::size_t length = 0;
+  bool is_number = false;
+};
 
-  constexpr std::uint64_t key() const noexcept {
-    const std::uint64_t last = words[count - 1];
-    return last_is_prefix ? last ^ prefix_salt : last;
+/// Reads the word that starts at `at` (a word byte) and ends before `end`
+/// or the first byte that is not a word byte, one byte at a time. The
+/// reference for the word-at-a-time reader below, and the one that runs at
+/// compile time.
+constexpr read_word read_word_bytes(const char* data, std::size_t at, std::size_t end) noexcept {
+  read_word w{};
+  w.begin = at;
+  w.is_number = true;
+  std::uint64_t chunk = 0;
+  std::size_t length = 0;
+  while (at < end) {
+    const unsigned char c = word_bytes.map[static_cast<unsigned char>(data[at])];
+    if (c == 0) break;
+    if (c < '0' || c > '9') w.is_number = false;
+    chunk |= std::uint64_t{c} << (8 * (length % 8));
+    ++length;
+    ++at;
+    if (length % 8 == 0) {
+      if (length / 8 <= prefix_chunks) w.chunks[length / 8 - 1] = chunk;
+      w.key = length == 8 ? start_key(chunk) : extend_key(w.key, chunk);
+      chunk = 0;
+    }
   }
+  if (length % 8 != 0) {
+    if (length / 8 < prefix_chunks) w.chunks[length / 8] = chunk;
+    w.key = length < 8 ? start_key(chunk) : extend_key(w.key, chunk);
+  }
+  w.length = length;
+  return w;
+}
+
+/// A phrase turned into tokens, as the rule set indexes it.
+struct compiled_phrase {
+  std::uint64_t tokens[max_phrase_words] = {};  // word keys, number_key, gap_key
+  std::uint64_t prefix[prefix_chunks] = {};     // the last word's chunks, for a prefix rule
+  std::uint8_t count = 0;          // tokens, gaps included; 0: the phrase is invalid and never matches
+  std::uint8_t gaps = 0;           // `~` tokens among them
+  std::uint8_t prefix_length = 0;  // bytes of the last word when it is a prefix (`word*`), else 0
 };
 
 /// Tokenizes a phrase by the rules of `text_rule`; count 0 when it breaks them.
@@ -112,75 +175,185 @@ constexpr compiled_phrase compile_phrase(std::string_view phrase) noexcept {
     const unsigned char c = static_cast<unsigned char>(phrase[i]);
     if (c == '~') {
       // A gap: not first, not after another gap (it is checked not to be last below).
-      if (out.count == 0 || out.count == max_phrase_words || out.last_is_prefix ||
-          out.words[out.count - 1] == gap_key)
+      if (out.count == 0 || out.count == max_phrase_words || out.prefix_length != 0 ||
+          out.tokens[out.count - 1] == gap_key)
         return compiled_phrase{};
-      out.words[out.count++] = gap_key;
+      out.tokens[out.count++] = gap_key;
       ++out.gaps;
       ++i;
       continue;
     }
     if (c == '#' || word_bytes.map[c] != 0) {
-      if (out.count == max_phrase_words || out.last_is_prefix) return compiled_phrase{};
+      if (out.count == max_phrase_words || out.prefix_length != 0) return compiled_phrase{};
       if (c == '#') {
-        out.words[out.count++] = number_key;
+        out.tokens[out.count++] = number_key;
         ++i;
         continue;
       }
-      std::uint64_t h = fnv_offset;
-      std::size_t length = 0;
-      while (i < phrase.size() && word_bytes.map[static_cast<unsigned char>(phrase[i])] != 0) {
-        h = hash_step(h, word_bytes.map[static_cast<unsigned char>(phrase[i])]);
-        ++i;
-        ++length;
-      }
-      out.words[out.count++] = h;
+      const read_word w = read_word_bytes(phrase.data(), i, phrase.size());
+      i += w.length;
+      out.tokens[out.count++] = w.key;
       if (i < phrase.size() && phrase[i] == '*') {
-        if (length > max_prefix_length) return compiled_phrase{};
-        out.last_is_prefix = true;
-        out.prefix_length = static_cast<std::uint8_t>(length);
+        if (w.length > max_prefix_length) return compiled_phrase{};
+        out.prefix_length = static_cast<std::uint8_t>(w.length);
+        for (std::size_t k = 0; k < prefix_chunks; ++k) out.prefix[k] = w.chunks[k];
         ++i;
       }
     } else {
       ++i;
     }
   }
-  if (out.count == 0 || out.words[out.count - 1] == gap_key) return compiled_phrase{};
+  if (out.count == 0 || out.tokens[out.count - 1] == gap_key) return compiled_phrase{};
   return out;
 }
 
-/// The hashes of the first 1, 2 and 3 bytes of the last word of a phrase
-/// whose last word is a prefix (`word*`) of `length` bytes, as many as it
-/// has: what the matcher holds in prefix_hashes[1..3] for a word that starts
-/// the same way.
-struct word_heads {
-  std::uint64_t hash[3] = {};
+/// Bytes of a prefix rule's head: its first bytes, at most max_head_length.
+constexpr std::size_t head_length(std::size_t prefix_length) noexcept {
+  return prefix_length < max_head_length ? prefix_length : max_head_length;
+}
+
+/// The key under which a rule set files a valid phrase: its last two words
+/// (the word before a gap counts as the one before the last), so a chain
+/// holds only the rules that end the same two ways; the last word alone for
+/// a one-word phrase; the first bytes of the prefix for a prefix rule.
+constexpr std::uint64_t index_key(const compiled_phrase& p) noexcept {
+  if (p.prefix_length != 0) return head_key(low_bytes(p.prefix[0], head_length(p.prefix_length)));
+  const std::uint64_t last = p.tokens[p.count - 1];
+  if (p.count == 1) return last;
+  const std::size_t before = p.tokens[p.count - 2] == gap_key ? p.count - 3u : p.count - 2u;
+  return pair_key(p.tokens[before], last);
+}
+
+/// Mixed into a word's key to file "a phrase ends in this word after a gap"
+/// in a rule set's key filter.
+inline constexpr std::uint64_t gap_end_salt = 0x2545F4914F6CDD1DULL;
+
+/// What the matcher reads of a rule first, in one place: enough to pass over
+/// most rules of a chain without reading more.
+struct compiled_rule {
+  std::uint64_t last = 0;    // the last token (word key or number_key); for a prefix rule its first chunk
+  std::uint64_t before = 0;  // the token before the last, or any_token when there is none or it is a gap
+  std::uint32_t first_token = 0;  // where the rule's tokens start in the table's token array
+  std::uint16_t next = no_rule;   // the next rule filed in the same bucket
+  std::uint8_t count = 0;         // tokens, gaps included; 0: invalid, never matches
+  std::uint8_t gaps = 0;
+  std::uint8_t prefix_length = 0;  // 0: the last token is a whole word
+  smtp_reply::strength strength = smtp_reply::strength::generic_text;
 };
-constexpr word_heads last_word_heads(std::string_view phrase, std::size_t length) noexcept {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < phrase.size() && phrase[i] != '*'; ++i) {
-    const bool word = word_bytes.map[static_cast<unsigned char>(phrase[i])] != 0;
-    if (word && (i == 0 || word_bytes.map[static_cast<unsigned char>(phrase[i - 1])] == 0)) start = i;
-  }
-  word_heads out{};
-  std::uint64_t h = fnv_offset;
-  for (std::size_t k = 0; k < 3 && k < length; ++k) {
-    h = hash_step(h, word_bytes.map[static_cast<unsigned char>(phrase[start + k])]);
-    out.hash[k] = h;
-  }
-  return out;
+
+/// Buckets of a rule set's index: a power of two, at least four per rule.
+constexpr std::size_t rule_bucket_bits(std::size_t rules) noexcept {
+  std::size_t bits = 6;
+  while ((std::size_t{1} << bits) < 4 * rules) ++bits;
+  return bits;
 }
 
-/// The bit of a rule set's prefix filter for a head hash (its top 12 bits).
-constexpr std::size_t prefix_filter_bit(std::uint64_t head) noexcept { return static_cast<std::size_t>(head >> 52); }
+/// Tokens a rule set of `rules` rules may need: for a prefix rule, its
+/// tokens before the last and up to prefix_chunks chunks; else its tokens.
+constexpr std::size_t rule_token_capacity(std::size_t rules) noexcept {
+  return rules * (max_phrase_words - 1 + prefix_chunks);
+}
 
-constexpr std::size_t rule_table_size(std::size_t rules) noexcept {
-  std::size_t size = 16;
-  while (size < 2 * rules) size *= 2;
-  return size;
+/// Words of a rule set's prefix head filter: 64 rows of 64 bits.
+inline constexpr std::size_t head_filter_words = 64;
+
+/// A rule set's key filter has four times as many bits as it has buckets:
+/// bit `key >> (bucket_shift - 2)`, where bucket_shift = 64 - bucket bits.
+constexpr std::size_t filter_words(std::size_t bucket_bits) noexcept { return (std::size_t{4} << bucket_bits) / 64; }
+constexpr std::size_t filter_bit(std::uint64_t key, unsigned bucket_shift) noexcept {
+  return static_cast<std::size_t>(key >> (bucket_shift - 2));
+}
+constexpr bool filter_has(const std::uint64_t* filter, std::uint64_t key, unsigned bucket_shift) noexcept {
+  const std::size_t bit = filter_bit(key, bucket_shift);
+  return ((filter[bit / 64] >> (bit % 64)) & 1U) != 0;
+}
+constexpr void filter_add(std::uint64_t* filter, std::uint64_t key, unsigned bucket_shift) noexcept {
+  const std::size_t bit = filter_bit(key, bucket_shift);
+  filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
 }  // namespace detail
+
+/**
+ * A compiled rule table as the matcher reads it: a view of a `rule_set`
+ * (which converts to it) or of the built-in rules. Cheap to copy; valid as
+ * long as the table it views.
+ */
+class rule_table {
+ public:
+  /// For rule sets and generated tables: the parts of a compiled table.
+  constexpr rule_table(const text_rule* rules, const detail::compiled_rule* compiled, std::size_t size,
+                       const std::uint64_t* tokens, std::size_t token_count, const std::uint16_t* buckets,
+                       std::size_t bucket_bits, const std::uint64_t* key_filter, const std::uint64_t* head_filter,
+                       std::uint8_t head_lengths, bool has_gaps) noexcept
+      : rules_(rules),
+        compiled_(compiled),
+        size_(size),
+        tokens_(tokens),
+        token_count_(token_count),
+        buckets_(buckets),
+        bucket_shift_(static_cast<unsigned>(64 - bucket_bits)),
+        key_filter_(key_filter),
+        head_filter_(head_filter),
+        head_lengths_(head_lengths),
+        has_gaps_(has_gaps) {}
+
+  /** Number of rules. */
+  constexpr std::size_t size() const noexcept { return size_; }
+  /** The rule at `index`, as given. */
+  constexpr const text_rule& operator[](std::size_t index) const noexcept { return rules_[index]; }
+  /** True when every phrase follows the syntax of `text_rule`. */
+  constexpr bool valid() const noexcept { return first_invalid() == size_; }
+  /** Index of the first invalid phrase, or size() when all are valid. */
+  constexpr std::size_t first_invalid() const noexcept {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (compiled_[i].count == 0) return i;
+    return size_;
+  }
+
+  /// The first rule filed in the bucket of `key`, or no_rule. For the matcher.
+  constexpr std::uint16_t bucket(std::uint64_t key) const noexcept {
+    return buckets_[static_cast<std::size_t>(key >> bucket_shift_)];
+  }
+  /// False when no rule is filed under the index key `key` (a filter with
+  /// no false negatives and four bits per bucket). For the matcher.
+  constexpr bool may_file(std::uint64_t key) const noexcept { return detail::filter_has(key_filter_, key, bucket_shift_); }
+  /// False when no prefix rule's prefix starts like the word whose first
+  /// chunk is `chunk` (a filter on its first two bytes). For the matcher.
+  constexpr bool may_start_prefix(std::uint64_t chunk) const noexcept {
+    return ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0;
+  }
+  /// The filters (2^(bucket_bits() + 2) bits; the head filter 4096). For generators and tests.
+  constexpr const std::uint64_t* key_filter() const noexcept { return key_filter_; }
+  constexpr const std::uint64_t* head_filter() const noexcept { return head_filter_; }
+  /// Rule `index` in compiled form. For the matcher.
+  constexpr const detail::compiled_rule& compiled(std::size_t index) const noexcept { return compiled_[index]; }
+  /// Token `at` of the table's token array. For the matcher.
+  constexpr std::uint64_t token(std::size_t at) const noexcept { return tokens_[at]; }
+  /// Bit n set when some prefix rule is filed under a head of n bytes. For the matcher.
+  constexpr std::uint8_t head_lengths() const noexcept { return head_lengths_; }
+  /// True when some phrase has a gap (`~`). For the matcher.
+  constexpr bool has_gaps() const noexcept { return has_gaps_; }
+  /// The table has 2^bucket_bits() index buckets.
+  constexpr std::size_t bucket_bits() const noexcept { return 64 - bucket_shift_; }
+  /// Entries of the token array.
+  constexpr std::size_t token_count() const noexcept { return token_count_; }
+  /// The bucket array (2^bucket_bits() entries). For generators and tests.
+  constexpr const std::uint16_t* buckets() const noexcept { return buckets_; }
+
+ private:
+  const text_rule* rules_;
+  const detail::compiled_rule* compiled_;
+  std::size_t size_;
+  const std::uint64_t* tokens_;
+  std::size_t token_count_;
+  const std::uint16_t* buckets_;
+  unsigned bucket_shift_;
+  const std::uint64_t* key_filter_;
+  const std::uint64_t* head_filter_;
+  std::uint8_t head_lengths_;
+  bool has_gaps_;
+};
 
 /**
  * A constexpr table of text rules with its lookup index, built at compile
@@ -193,65 +366,77 @@ class rule_set {
   static_assert(N > 0 && N < detail::no_rule, "a rule set holds 1 to 65534 rules");
 
  public:
-  /** Number of slots of the hash index (a power of two, at least twice N). */
-  static constexpr std::size_t table_size = detail::rule_table_size(N);
+  /** Number of buckets of the index (a power of two, at least four per rule). */
+  static constexpr std::size_t bucket_bits = detail::rule_bucket_bits(N);
+  static constexpr std::size_t bucket_count = std::size_t{1} << bucket_bits;
 
   /** Compiles `rules`; invalid phrases (see `text_rule`) never match: check `valid()`. */
   constexpr explicit rule_set(const text_rule (&rules)[N]) noexcept {
-    for (std::uint16_t& head : heads_) head = detail::no_rule;
-    // Prefix filters for heads of 1, 2 and 3 bytes; the one as long as the
-    // shortest prefix (or 3) is kept.
-    std::uint64_t filters[3][64] = {};
+    // The last rule of each bucket's chain, so appending needs no walk.
+    std::uint16_t tails[bucket_count] = {};
+    for (std::size_t b = 0; b < bucket_count; ++b) buckets_[b] = detail::no_rule;
     for (std::size_t i = 0; i < N; ++i) {
       rules_[i] = rules[i];
       // Read from a local: reading members of the array being built back is
-      // slow in g++'s constant evaluator (it was most of the compile time).
-      const detail::compiled_phrase phrase = detail::compile_phrase(rules[i].phrase);
-      compiled_[i] = phrase;
-      if (phrase.count == 0) continue;
-      if (phrase.last_is_prefix) {
-        prefix_lengths_ |= std::uint64_t{1} << phrase.prefix_length;
-        const std::uint8_t n = phrase.prefix_length < 3 ? phrase.prefix_length : std::uint8_t{3};
-        if (prefix_head_length_ == 0 || n < prefix_head_length_) prefix_head_length_ = n;
-        const detail::word_heads heads = detail::last_word_heads(rules[i].phrase, n);
-        for (std::size_t k = 0; k < n; ++k) {
-          const std::size_t bit = detail::prefix_filter_bit(heads.hash[k]);
-          filters[k][bit / 64] |= std::uint64_t{1} << (bit % 64);
+      // slow in g++'s constant evaluator.
+      const detail::compiled_phrase p = detail::compile_phrase(rules[i].phrase);
+      detail::compiled_rule c{};
+      c.strength = rules[i].strength;
+      c.first_token = static_cast<std::uint32_t>(token_count_);
+      if (p.count == 0) {
+        compiled_[i] = c;
+        continue;
+      }
+      c.count = p.count;
+      c.gaps = p.gaps;
+      if (p.gaps != 0) has_gaps_ = true;
+      c.prefix_length = p.prefix_length;
+      c.last = p.prefix_length != 0 ? p.prefix[0] : p.tokens[p.count - 1];
+      c.before = p.count >= 2 && p.tokens[p.count - 2] != detail::gap_key ? p.tokens[p.count - 2] : detail::any_token;
+      const std::size_t own = p.prefix_length != 0 ? p.count - 1u : p.count;
+      for (std::size_t t = 0; t < own; ++t) tokens_[token_count_++] = p.tokens[t];
+      if (p.prefix_length != 0) {
+        for (std::size_t k = 0; k * 8 < p.prefix_length; ++k) tokens_[token_count_++] = p.prefix[k];
+        head_lengths_ = static_cast<std::uint8_t>(head_lengths_ | (1U << detail::head_length(p.prefix_length)));
+        const std::uint64_t first = p.prefix[0] & 63;
+        if (p.prefix_length == 1) {
+          head_filter_[first] = ~std::uint64_t{0};  // any second byte
+        } else {
+          head_filter_[first] |= std::uint64_t{1} << ((p.prefix[0] >> 8) & 63);
         }
       }
-      chain_next_[i] = detail::no_rule;
-      chain_before_[i] = phrase.count >= 2 && phrase.words[phrase.count - 2] != detail::gap_key
-                             ? phrase.words[phrase.count - 2]
-                             : detail::any_token;
-      const std::uint64_t key = phrase.key();
-      std::size_t at = static_cast<std::size_t>(key) & (table_size - 1);
-      while (heads_[at] != detail::no_rule && keys_[at] != key) at = (at + 1) & (table_size - 1);
+      compiled_[i] = c;
+      const std::uint64_t key = detail::index_key(p);
+      if (p.prefix_length == 0) detail::filter_add(key_filter_, key, 64 - bucket_bits);
+      // A gap before the last word: the word before the gap stands 1 to 3
+      // words back, so the matcher probes more pairs for words filed so.
+      if (p.prefix_length == 0 && p.count >= 3 && p.tokens[p.count - 2] == detail::gap_key)
+        detail::filter_add(key_filter_, c.last ^ detail::gap_end_salt, 64 - bucket_bits);
       // Appending keeps chains in table order, so equal matches resolve to the earlier rule.
-      if (heads_[at] == detail::no_rule) {
-        keys_[at] = key;
-        heads_[at] = static_cast<std::uint16_t>(i);
+      const std::size_t b = static_cast<std::size_t>(key >> (64 - bucket_bits));
+      if (buckets_[b] == detail::no_rule) {
+        buckets_[b] = static_cast<std::uint16_t>(i);
       } else {
-        std::size_t tail = heads_[at];
-        while (compiled_[tail].next != detail::no_rule) tail = compiled_[tail].next;
-        compiled_[tail].next = static_cast<std::uint16_t>(i);
-        chain_next_[tail] = static_cast<std::uint16_t>(i);
+        compiled_[tails[b]].next = static_cast<std::uint16_t>(i);
       }
-    }
-    if (prefix_head_length_ != 0) {
-      for (std::size_t w = 0; w < 64; ++w) prefix_filter_[w] = filters[prefix_head_length_ - 1][w];
+      tails[b] = static_cast<std::uint16_t>(i);
     }
   }
+
+  /** The compiled table, as the matcher and `classify()` read it. */
+  constexpr rule_table table() const noexcept {
+    return rule_table(rules_, compiled_, N, tokens_, token_count_, buckets_, bucket_bits, key_filter_, head_filter_,
+                      head_lengths_, has_gaps_);
+  }
+  /** Converts to the table view, so a rule set goes wherever a `rule_table` does. */
+  constexpr operator rule_table() const noexcept { return table(); }  // NOLINT(google-explicit-constructor)
 
   /** Number of rules. */
   static constexpr std::size_t size() noexcept { return N; }
   /** The rule at `index`, as given. */
   constexpr const text_rule& operator[](std::size_t index) const noexcept { return rules_[index]; }
   /** True when every phrase follows the syntax of `text_rule`. */
-  constexpr bool valid() const noexcept {
-    for (std::size_t i = 0; i < N; ++i)
-      if (compiled_[i].count == 0) return false;
-    return true;
-  }
+  constexpr bool valid() const noexcept { return first_invalid() == N; }
   /** Index of the first invalid phrase, or size() when all are valid. */
   constexpr std::size_t first_invalid() const noexcept {
     for (std::size_t i = 0; i < N; ++i)
@@ -259,53 +444,17 @@ class rule_set {
     return N;
   }
 
-  /// The first rule whose key is `key`, or no_rule. For the matcher.
-  constexpr std::uint16_t find(std::uint64_t key) const noexcept {
-    std::size_t at = static_cast<std::size_t>(key) & (table_size - 1);
-    while (heads_[at] != detail::no_rule) {
-      if (keys_[at] == key) return heads_[at];
-      at = (at + 1) & (table_size - 1);
-    }
-    return detail::no_rule;
-  }
-  /// The next rule of `index`'s chain (same key), or no_rule. For the matcher.
-  constexpr std::uint16_t chain_next(std::size_t index) const noexcept { return chain_next_[index]; }
-  /// The token before the last one of rule `index`, or any_token when there
-  /// is none or it is a gap. For the matcher.
-  constexpr std::uint64_t chain_before(std::size_t index) const noexcept { return chain_before_[index]; }
-  /// The compiled form of rule `index`. For the matcher.
-  constexpr const detail::compiled_phrase& compiled(std::size_t index) const noexcept { return compiled_[index]; }
-  /// Bit n set when some rule's last word is a prefix of n bytes. For the matcher.
-  constexpr std::uint64_t prefix_lengths() const noexcept { return prefix_lengths_; }
-  /// False when no prefix rule can match a word of `length` bytes whose
-  /// prefix hashes are `prefix_hashes`: a filter on the word's first bytes
-  /// with no false negatives, so most words skip the prefix probes. For the
-  /// matcher.
-  constexpr bool may_match_prefix(std::size_t length, const std::uint64_t* prefix_hashes) const noexcept {
-    if (prefix_head_length_ == 0 || length < prefix_head_length_) return false;
-    const std::size_t bit = detail::prefix_filter_bit(prefix_hashes[prefix_head_length_]);
-    return ((prefix_filter_[bit / 64] >> (bit % 64)) & 1U) != 0;
-  }
-
  private:
   text_rule rules_[N] = {};
-  detail::compiled_phrase compiled_[N] = {};
-  // A compact copy of what a chain walk reads first: the next rule with the
-  // same key, and the token the window's second newest word must match.
-  // Most rules of a long chain ("... rejected", "... unknown") are passed
-  // over on these without reading their 72-byte compiled phrase.
-  std::uint16_t chain_next_[N] = {};
-  std::uint64_t chain_before_[N] = {};
-  // The hash index: open addressing, linear probing. Heads apart from keys,
-  // so a probe that finds an empty slot (most do) reads only the small heads
-  // array, which stays in the L1 cache.
-  std::uint16_t heads_[table_size] = {};
-  std::uint64_t keys_[table_size] = {};
-  std::uint64_t prefix_lengths_ = 0;
-  // 4096 bits, one set for each prefix rule's head; 0 when there are no
-  // prefix rules, else the bytes a head takes (the shortest prefix, at most 3).
-  std::uint64_t prefix_filter_[64] = {};
-  std::uint8_t prefix_head_length_ = 0;
+  detail::compiled_rule compiled_[N] = {};
+  std::uint64_t tokens_[detail::rule_token_capacity(N)] = {};
+  std::size_t token_count_ = 0;
+  std::uint16_t buckets_[bucket_count] = {};
+  std::uint64_t key_filter_[detail::filter_words(bucket_bits)] = {};
+  // Row: the first byte's low six bits; bit: the second byte's.
+  std::uint64_t head_filter_[detail::head_filter_words] = {};
+  std::uint8_t head_lengths_ = 0;
+  bool has_gaps_ = false;
 };
 
 /** Deduces N from the array: `rule_set my_rules{my_rule_array};`. */
@@ -346,51 +495,117 @@ struct rule_match {
 
 namespace detail {
 
-/// The words most recently read, enough to check any phrase ending at the current word.
+/// The words most recently read, enough to check any phrase ending at the
+/// current word, and the current word's first chunks.
 struct word_window {
   struct word {
-    std::uint64_t hash = 0;
+    std::uint64_t key = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
     bool is_number = false;
   };
   word words[window_words] = {};
   std::size_t total = 0;  // words seen so far
+  /// The newest word's first chunks and length, for prefix rules.
+  std::uint64_t chunks[prefix_chunks] = {};
+  std::size_t length = 0;
 
   constexpr const word& back(std::size_t k) const noexcept {  // k = 0: the newest
     return words[(total - 1 - k) % window_words];
   }
   /// True when the word `k` back from the newest is still held.
   constexpr bool holds(std::size_t k) const noexcept { return k < total && k < window_words; }
-  constexpr void push(const word& w) noexcept {
-    words[total % window_words] = w;
+  constexpr void push(const read_word& w) noexcept {
+    for (std::size_t k = 0; k < prefix_chunks; ++k) chunks[k] = w.chunks[k];
+    push(w.key, w.begin, w.length, w.is_number);
+  }
+  /// Adds a word whose first chunk (and further chunks, for a word of more
+  /// than 8 bytes) the caller has put in `chunks` already. Chunks past the
+  /// word's length may hold an older word's: nothing reads them.
+  constexpr void push(std::uint64_t key, std::size_t begin, std::size_t word_length, bool number) noexcept {
+    word& slot = words[total % window_words];
+    slot.key = key;
+    slot.begin = begin;
+    slot.end = begin + word_length;
+    slot.is_number = number;
+    length = word_length;
     ++total;
   }
 };
 
 constexpr bool token_matches(std::uint64_t token, const word_window::word& w) noexcept {
-  return token == number_key ? w.is_number : w.hash == token;
+  return token == number_key ? w.is_number : w.key == token;
 }
 
-/// Token `t` of `p` stands at the word `k` back from the newest; matches the
-/// tokens before it, walking back through the window. Returns how far back
-/// the phrase's first word stands, or window_words when it does not match.
-/// A gap tries its lengths shortest first, so the tightest match is found.
-constexpr std::size_t match_back(const compiled_phrase& p, const word_window& window, std::size_t t,
-                                 std::size_t k) noexcept {
+/// Token `t` of the rule whose tokens start at `first` in `table` stands at
+/// the word `k` back from the newest; matches the tokens before it, walking
+/// back through the window. Returns how far back the phrase's first word
+/// stands, or window_words when it does not match. A gap tries its lengths
+/// shortest first, so the tightest match is found.
+constexpr std::size_t match_back(const rule_table& table, std::size_t first, const word_window& window,
+                                 std::size_t t, std::size_t k) noexcept {
   if (t == 0) return k;
-  if (p.words[t - 1] != gap_key) {
-    if (!window.holds(k + 1) || !token_matches(p.words[t - 1], window.back(k + 1))) return window_words;
-    return match_back(p, window, t - 1, k + 1);
+  const std::uint64_t token = table.token(first + t - 1);
+  if (token != gap_key) {
+    if (!window.holds(k + 1) || !token_matches(token, window.back(k + 1))) return window_words;
+    return match_back(table, first, window, t - 1, k + 1);
   }
+  const std::uint64_t before_gap = table.token(first + t - 2);
   for (std::size_t skip = 0; skip <= max_gap_words; ++skip) {
     const std::size_t at = k + 1 + skip;
     if (!window.holds(at)) break;
-    if (!token_matches(p.words[t - 2], window.back(at))) continue;
-    const std::size_t first = match_back(p, window, t - 2, at);
-    if (first != window_words) return first;
+    if (!token_matches(before_gap, window.back(at))) continue;
+    const std::size_t found = match_back(table, first, window, t - 2, at);
+    if (found != window_words) return found;
   }
   return window_words;
+}
+
+/// True when the newest word starts with the prefix of rule `c`.
+constexpr bool prefix_matches(const rule_table& table, const compiled_rule& c, const word_window& window) noexcept {
+  if (window.length < c.prefix_length) return false;
+  const std::size_t at = c.first_token + c.count - 1u;
+  for (std::size_t k = 0; k * 8 < c.prefix_length; ++k) {
+    if (low_bytes(window.chunks[k], c.prefix_length - k * 8) != table.token(at + k)) return false;
+  }
+  return true;
+}
+
+/// Checks the rules of the bucket chain that starts at `head` against the
+/// window. A bucket may hold rules filed under other keys: every rule is
+/// checked in full, so that costs time, never a wrong match.
+SMTP_REPLY_NOINLINE constexpr void match_chain(const rule_table& table, std::uint16_t head, const word_window& window,
+                           rule_origin origin, rule_match& best) noexcept {
+  const word_window::word& newest = window.back(0);
+  for (std::uint16_t i = head; i != no_rule; i = table.compiled(i).next) {
+    const compiled_rule& c = table.compiled(i);
+    if (c.prefix_length != 0) {
+      if (!prefix_matches(table, c, window)) continue;
+    } else if (!token_matches(c.last, newest)) {
+      continue;
+    }
+    // A weaker rule cannot win (beaten_by() compares strength first).
+    if (best.matched && c.strength < best.strength) continue;
+    std::size_t first = 0;
+    if (c.count == 2) {  // two words: the one before is all there is left to check
+      if (!window.holds(1) || !token_matches(c.before, window.back(1))) continue;
+      first = 1;
+    } else if (c.count > 2) {
+      if (c.before != any_token && (!window.holds(1) || !token_matches(c.before, window.back(1)))) continue;
+      first = match_back(table, c.first_token, window, c.count - 1u, 0);
+      if (first == window_words) continue;
+    }
+    rule_match m{};
+    m.index = i;
+    m.origin = origin;
+    m.matched = true;
+    m.reason = table[i].reason;
+    m.strength = c.strength;
+    m.words = static_cast<std::uint8_t>(c.count - c.gaps);
+    m.begin = window.back(first).begin;
+    m.end = newest.end;
+    if (best.beaten_by(m)) best = m;
+  }
 }
 
 /// Index of the lowest set bit of `v` (not 0).
@@ -404,103 +619,241 @@ constexpr std::size_t lowest_bit(std::uint64_t v) noexcept {
 #endif
 }
 
-/// Checks the rules of the chain that starts at `head` against the window.
-template <std::size_t N>
-constexpr void match_chain(const rule_set<N>& set, std::uint16_t head, const word_window& window,
-                           rule_origin origin, rule_match& best) noexcept {
-  for (std::uint16_t i = head; i != no_rule; i = set.chain_next(i)) {
-    // The token before the last must match the word before the newest (a
-    // condition of match_back() below), unless it is a gap or there is none.
-    const std::uint64_t before = set.chain_before(i);
-    if (before != any_token && (window.total < 2 || !token_matches(before, window.back(1)))) continue;
-    const compiled_phrase& p = set.compiled(i);
-    if (static_cast<std::size_t>(p.count - p.gaps) > window.total) continue;
-    const std::size_t first = match_back(p, window, p.count - 1u, 0);
-    if (first == window_words) continue;
-    rule_match m{};
-    m.index = i;
-    m.origin = origin;
-    m.matched = true;
-    m.reason = set[i].reason;
-    m.strength = set[i].strength;
-    m.words = static_cast<std::uint8_t>(p.count - p.gaps);
-    m.begin = window.back(first).begin;
-    m.end = window.back(0).end;
-    if (best.beaten_by(m)) best = m;
-  }
+/// Probes one key: most probes find an empty bucket, so the chain walk is
+/// kept out of the common case.
+constexpr void probe(const rule_table& table, std::uint64_t key, const word_window& window, rule_origin origin,
+                     rule_match& best) noexcept {
+  const std::uint16_t head = table.bucket(key);
+  if (head != no_rule) match_chain(table, head, window, origin, best);
 }
 
-template <std::size_t N>
-constexpr void match_word(const rule_set<N>& set, const word_window& window,
-                          const std::uint64_t* prefix_hashes, std::size_t length, rule_origin origin,
-                          rule_match& best) noexcept {
-  // Most probes find no rule: look the key up here, where it inlines, and
-  // walk a chain only when there is one.
+/// Probes `key` when the filter lets it.
+SMTP_REPLY_ALWAYS_INLINE constexpr void probe_filed(const rule_table& table, std::uint64_t key,
+                                                    const word_window& window, rule_origin origin,
+                                                    rule_match& best) noexcept {
+  if (table.may_file(key)) probe(table, key, window, origin, best);
+}
+
+/// The keys that `#` stands in: a number word `k` back, or a newest word
+/// that is a number, with its pair partner. Out of line: most words are not numbers.
+SMTP_REPLY_NOINLINE constexpr void probe_number_pairs(const rule_table& table, const word_window& window,
+                                                      std::size_t k, rule_origin origin, rule_match& best) noexcept {
   const word_window::word& w = window.back(0);
-  std::uint16_t head = set.find(w.hash);
-  if (head != no_rule) match_chain(set, head, window, origin, best);
-  if (w.is_number) {
-    head = set.find(number_key);
-    if (head != no_rule) match_chain(set, head, window, origin, best);
-  }
-  if (!set.may_match_prefix(length, prefix_hashes)) return;
-  std::uint64_t lengths = set.prefix_lengths();
-  const std::size_t longest = length < max_prefix_length ? length : max_prefix_length;
-  if (longest < 63) lengths &= (std::uint64_t{1} << (longest + 1)) - 1;
-  while (lengths != 0) {
-    const std::size_t n = lowest_bit(lengths);
-    lengths &= lengths - 1;
-    head = set.find(prefix_hashes[n] ^ prefix_salt);
-    if (head != no_rule) match_chain(set, head, window, origin, best);
+  const word_window::word& before = window.back(k);
+  if (w.is_number) probe_filed(table, pair_key(before.key, number_key), window, origin, best);
+  if (before.is_number) {
+    probe_filed(table, pair_key(number_key, w.key), window, origin, best);
+    if (w.is_number) probe_filed(table, pair_key(number_key, number_key), window, origin, best);
   }
 }
 
-/// Reads the text of every line of `r` once, word by word, and reports each
-/// word to `on_word(window, prefix_hashes, length)`.
+/// Probes the pair the word `k` back makes with the newest word.
+SMTP_REPLY_ALWAYS_INLINE constexpr void probe_pair(const rule_table& table, const word_window& window, std::size_t k,
+                                                   rule_origin origin, rule_match& best) noexcept {
+  const word_window::word& w = window.back(0);
+  const word_window::word& before = window.back(k);
+  probe_filed(table, pair_key(before.key, w.key), window, origin, best);
+  if (w.is_number || before.is_number) probe_number_pairs(table, window, k, origin, best);
+}
+
+/// The pairs the newest word makes with the words 2 and 3 back, for phrases
+/// whose last word follows a gap (a gap of 0 words is the pair with the word
+/// 1 back, probed anyway). Out of line: few words end such a phrase.
+SMTP_REPLY_NOINLINE constexpr void match_after_gap(const rule_table& table, const word_window& window,
+                                                   rule_origin origin, rule_match& best) noexcept {
+  if (window.holds(2)) probe_pair(table, window, 2, origin, best);
+  if (window.holds(3)) probe_pair(table, window, 3, origin, best);
+}
+
+/// The probes of a word that may start like a prefix rule's prefix: one per
+/// head length in use. Out of line: most words start no prefix.
+SMTP_REPLY_NOINLINE constexpr void match_heads(const rule_table& table, const word_window& window, rule_origin origin,
+                                               rule_match& best) noexcept {
+  std::uint8_t heads = table.head_lengths();
+  while (heads != 0) {
+    const std::size_t n = lowest_bit(heads);
+    heads = static_cast<std::uint8_t>(heads & (heads - 1));
+    if (n > window.length) break;
+    probe(table, head_key(low_bytes(window.chunks[0], n)), window, origin, best);
+  }
+}
+
+/// Looks up every key the newest word can end a phrase under: itself, the
+/// pair it makes with the word before (and, for a word that ends a phrase
+/// after a gap, with the two before that), `#` for a number, and its heads
+/// for prefix rules.
+/// A filter answers for most keys, so a word costs a few bit tests.
+SMTP_REPLY_ALWAYS_INLINE constexpr void match_word(const rule_table& table, const word_window& window,
+                                                   rule_origin origin, rule_match& best) noexcept {
+  const word_window::word& w = window.back(0);
+  probe_filed(table, w.key, window, origin, best);
+  if (w.is_number) probe_filed(table, number_key, window, origin, best);
+  if (window.holds(1)) probe_pair(table, window, 1, origin, best);
+  if (table.has_gaps() && (table.may_file(w.key ^ gap_end_salt) ||
+                           (w.is_number && table.may_file(number_key ^ gap_end_salt))))
+    match_after_gap(table, window, origin, best);
+  if (table.may_start_prefix(window.chunks[0])) match_heads(table, window, origin, best);
+}
+
+#if SMTP_REPLY_HAS_CTZ64
+/// Bytes [at, at + 8) of `data`, zero-filled past `size` (zero is no word byte).
+inline std::uint64_t load_chunk(const char* data, std::size_t at, std::size_t size) noexcept {
+  std::uint64_t v = 0;
+  if (size - at >= 8) {
+    std::memcpy(&v, data + at, 8);
+  } else {
+    for (std::size_t k = 0; at + k < size; ++k) v |= std::uint64_t{static_cast<unsigned char>(data[at + k])} << (8 * k);
+  }
+  return v;
+}
+
+/// Eight bytes classified at once: bit 7 of each byte of `word` is set for a
+/// word byte, of `digit` for an ASCII digit; `folded` has ASCII letters in
+/// lower case. Same verdicts as fold_word_byte(), byte for byte.
+struct chunk_bytes {
+  std::uint64_t word = 0;
+  std::uint64_t digit = 0;
+  std::uint64_t folded = 0;
+};
+inline chunk_bytes classify_chunk(std::uint64_t x) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t high = ones * 0x80;
+  // Range tests on the low seven bits of each byte: adding stays within the
+  // byte, so bit 7 of the sum tells whether the byte reached the bound.
+  const std::uint64_t seven = x & ~high;
+  const std::uint64_t lower = seven | (ones * 0x20);  // 'A'..'Z' onto 'a'..'z'
+  const std::uint64_t ascii = ~x & high;
+  const std::uint64_t letter = (lower + ones * (0x80 - 'a')) & ~(lower + ones * (0x7F - 'z')) & ascii;
+  const std::uint64_t digit = (seven + ones * (0x80 - '0')) & ~(seven + ones * (0x7F - '9')) & ascii;
+  chunk_bytes out{};
+  out.word = (x & high) | letter | digit;
+  out.digit = digit;
+  out.folded = x | (letter >> 2);  // bit 5 of a letter: its lower case
+  return out;
+}
+
+/// Bit 7 of each of the first `bytes` bytes (bytes < 8).
+constexpr std::uint64_t high_bits_below(std::size_t bytes) noexcept {
+  return low_bytes(0x8080808080808080ULL, bytes);
+}
+
+/// The low `bytes` bytes of a word of flags (bytes < 8).
+constexpr std::uint64_t below_byte(std::size_t bytes) noexcept { return (std::uint64_t{1} << (8 * bytes)) - 1; }
+
+/// Reads the word that starts at `at` and fills the chunk `c` read there,
+/// chunk after chunk, into the window. Returns its length.
+inline std::size_t read_long_word(const char* data, std::size_t size, std::size_t at, std::size_t end,
+                                  const chunk_bytes& c, word_window& window) noexcept {
+  constexpr std::uint64_t high = 0x8080808080808080ULL;
+  std::uint64_t key = start_key(c.folded);
+  bool number = c.digit == high;
+  window.chunks[0] = c.folded;
+  std::size_t length = 8;
+  for (;;) {
+    const std::size_t next = at + length;
+    if (next >= end) break;
+    const chunk_bytes more = classify_chunk(load_chunk(data, next, size));
+    const std::uint64_t word = end - next < 8 ? more.word & high_bits_below(end - next) : more.word;
+    const std::uint64_t stops = ~word & high;
+    const std::size_t n = stops == 0 ? 8 : SMTP_REPLY_CTZ64(stops) >> 3;
+    if (n == 0) break;
+    const std::uint64_t chunk = low_bytes(more.folded, n);
+    if (length / 8 < prefix_chunks) window.chunks[length / 8] = chunk;
+    key = extend_key(key, chunk);
+    const std::uint64_t want = n == 8 ? high : high_bits_below(n);
+    number = number && (more.digit & want) == want;
+    length += n;
+    if (n < 8) break;
+  }
+  window.push(key, at, length, number);
+  return length;
+}
+
+/// Reads every word of [at, end) eight bytes at a time and reports each to
+/// `on_word(window)`: the same words as scan_text_bytes(). Each chunk read
+/// yields every word that starts and ends inside it; a word that runs past
+/// its end is read again from its first byte. `size` bounds the reads.
+template <class OnWord>
+inline void scan_text_chunks(const char* data, std::size_t size, std::size_t at, std::size_t end,
+                             word_window& window, OnWord& on_word) noexcept {
+  constexpr std::uint64_t high = 0x8080808080808080ULL;
+  while (at < end) {
+    const chunk_bytes c = classify_chunk(load_chunk(data, at, size));
+    std::uint64_t word = end - at < 8 ? c.word & high_bits_below(end - at) : c.word;
+    for (;;) {
+      if (word == 0) {  // nothing but separators left in this chunk
+        at += 8;
+        break;
+      }
+      const std::size_t start = SMTP_REPLY_CTZ64(word) >> 3;
+      // The separators before `start` drop out of the shift.
+      const std::uint64_t stops = (~word & high) >> (8 * start);
+      if (stops == 0) {  // the word runs on past this chunk
+        if (start != 0) {
+          at += start;
+        } else {
+          at += read_long_word(data, size, at, end, c, window);
+          on_word(static_cast<const word_window&>(window));
+        }
+        break;
+      }
+      const std::size_t n = SMTP_REPLY_CTZ64(stops) >> 3;
+      const std::uint64_t chunk = (c.folded >> (8 * start)) & below_byte(n);
+      const std::uint64_t want = high_bits_below(n);
+      window.chunks[0] = chunk;
+      window.push(start_key(chunk), at + start, n, ((c.digit >> (8 * start)) & want) == want);
+      on_word(static_cast<const word_window&>(window));
+      word &= ~below_byte(start + n);  // start + n < 8: a stop byte follows the word
+    }
+  }
+}
+#endif
+
+/// Reads every word of [at, end) a byte at a time and reports each to `on_word(window)`.
+template <class OnWord>
+constexpr void scan_text_bytes(const char* data, std::size_t at, std::size_t end, word_window& window,
+                               OnWord& on_word) noexcept {
+  while (at < end) {
+    if (word_bytes.map[static_cast<unsigned char>(data[at])] == 0) {
+      ++at;
+      continue;
+    }
+    const read_word w = read_word_bytes(data, at, end);
+    window.push(w);
+    on_word(static_cast<const word_window&>(window));
+    at += w.length;
+  }
+}
+
+/// Reads the text of every line of the reply bytes `raw` once, word by word,
+/// and reports each word to `on_word(window)`. A line's text is what
+/// line_iterator gives: after the code, the separator and a leading enhanced
+/// code, up to the CR LF.
 template <class OnWord>
 constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
   word_window window{};
-  std::uint64_t prefix_hashes[max_prefix_length + 1] = {};
-  line_range lines(raw);
-  for (const reply_line& line : lines) {
-    const std::string_view text = line.text;
-    std::size_t i = static_cast<std::size_t>(text.data() - raw.data());
-    const std::size_t end = i + text.size();
-    // In a parsed reply the text is followed by its CR or LF, a byte that
-    // ends any word: then the word loop needs no bounds check.
-    const bool stopper = end < raw.size() && word_bytes.map[static_cast<unsigned char>(raw[end])] == 0;
-    while (i < end) {
-      unsigned char c = word_bytes.map[static_cast<unsigned char>(raw[i])];
-      if (c == 0) {
-        ++i;
-        continue;
-      }
-      word_window::word w{};
-      w.begin = i;
-      w.hash = fnv_offset;
-      std::size_t length = 0;
-      if (stopper) {
-        do {
-          w.hash = hash_step(w.hash, c);
-          ++length;
-          if (length <= max_prefix_length) prefix_hashes[length] = w.hash;
-          c = word_bytes.map[static_cast<unsigned char>(raw[++i])];
-        } while (c != 0);
-      } else {
-        do {
-          w.hash = hash_step(w.hash, c);
-          ++length;
-          if (length <= max_prefix_length) prefix_hashes[length] = w.hash;
-          c = ++i < end ? word_bytes.map[static_cast<unsigned char>(raw[i])] : 0;
-        } while (c != 0);
-      }
-      w.end = i;
-      // All digits? Only a word that starts with one needs a second look.
-      w.is_number = is_digit(raw[w.begin]);
-      for (std::size_t k = w.begin + 1; w.is_number && k < i; ++k) w.is_number = is_digit(raw[k]);
-      window.push(w);
-      on_word(window, static_cast<const std::uint64_t*>(prefix_hashes), length);
+  const char* const data = raw.data();
+  const std::size_t size = raw.size();
+  std::size_t at = 0;
+  while (at < size) {
+    const std::size_t lf = static_cast<std::size_t>(find_lf(data + at, data + size) - data);
+    const std::size_t text_end = lf != at && data[lf - 1] == '\r' ? lf - 1 : lf;
+    std::size_t text = at + 3;
+    if (text < text_end && (data[text] == ' ' || data[text] == '-')) ++text;
+    if (text > text_end) text = text_end;
+    // match_enhanced_prefix() finds nothing unless the text starts with `#` or `c.`.
+    if (text_end - text >= 2 && (data[text] == '#' || data[text + 1] == '.'))
+      text += match_enhanced_prefix(std::string_view(data + text, text_end - text)).length;
+#if SMTP_REPLY_HAS_CTZ64 && SMTP_REPLY_HAS_CONSTANT_EVALUATED
+    if (!SMTP_REPLY_IS_CONSTANT_EVALUATED()) {
+      scan_text_chunks(data, size, text, text_end, window, on_word);
+    } else {
+      scan_text_bytes(data, text, text_end, window, on_word);
     }
+#else
+    scan_text_bytes(data, text, text_end, window, on_word);
+#endif
+    at = lf == size ? size : lf + 1;
   }
 }
 
@@ -511,14 +864,10 @@ constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
  * separator): highest strength, then most words, then earliest in the text,
  * then first in the table. Reads the text once. Never throws or allocates.
  */
-template <std::size_t N>
-constexpr rule_match match_rules(const reply& r, const rule_set<N>& rules,
+constexpr rule_match match_rules(const reply& r, const rule_table& rules,
                                  rule_origin origin = rule_origin::user) noexcept {
   rule_match best{};
-  detail::scan_words(r.raw, [&](const detail::word_window& window, const std::uint64_t* prefixes,
-                                std::size_t length) {
-    detail::match_word(rules, window, prefixes, length, origin, best);
-  });
+  detail::scan_words(r.raw, [&](const detail::word_window& window) { detail::match_word(rules, window, origin, best); });
   return best;
 }
 

@@ -48,4 +48,17 @@
 #define SMTP_REPLY_HAS_SSE2 0
 #endif
 
+// Inlining hints for the hot loops: the common case stays small and in line,
+// the rare one out of its way. Hints only; constant evaluation ignores them.
+#if defined(__GNUC__)
+#define SMTP_REPLY_ALWAYS_INLINE inline __attribute__((always_inline))
+#define SMTP_REPLY_NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define SMTP_REPLY_ALWAYS_INLINE __forceinline
+#define SMTP_REPLY_NOINLINE __declspec(noinline)
+#else
+#define SMTP_REPLY_ALWAYS_INLINE inline
+#define SMTP_REPLY_NOINLINE
+#endif
+
 #endif  // SMTP_REPLY_DETAIL_CONFIG_HPP
