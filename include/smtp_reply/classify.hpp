@@ -14,6 +14,7 @@
 
 #include "codes.hpp"
 #include "detail/builtin_rules.hpp"
+#include "detail/builtin_table.hpp"
 #include "detail/owning_string.hpp"
 #include "enhanced.hpp"
 #include "evidence.hpp"
@@ -25,11 +26,21 @@
 
 namespace smtp_reply {
 
-namespace detail {
-inline constexpr rule_set builtin_rule_set{detail::builtin_rules};
-}
-/** The library's built-in text rules, compiled once at compile time. */
-inline constexpr rule_table builtin_rules = detail::builtin_rule_set.table();
+/**
+ * The library's built-in text rules (detail/builtin_rules.hpp), compiled
+ * ahead of time by the rule compiler into detail/builtin_table.hpp.
+ */
+inline constexpr rule_table builtin_rules{detail::builtin_rules,
+                                          detail::builtin_compiled,
+                                          detail::builtin_rule_count,
+                                          detail::builtin_tokens,
+                                          sizeof(detail::builtin_tokens) / sizeof(detail::builtin_tokens[0]),
+                                          detail::builtin_buckets,
+                                          detail::builtin_bucket_bits,
+                                          detail::builtin_key_filter,
+                                          detail::builtin_head_filter,
+                                          detail::builtin_head_lengths,
+                                          detail::builtin_has_gaps};
 
 /** Where the deciding evidence came from. */
 enum class evidence_source : std::uint8_t {
