@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "codes.hpp"
+#include "detail/config.hpp"
 #include "detail/owning_string.hpp"
 #include "detail/scan.hpp"
 #include "enhanced.hpp"
@@ -111,7 +112,45 @@ class parser {
    * reply's first byte and extend what earlier calls saw; a shorter buffer
    * restarts the parse. Returns `incomplete` until the final line's EOL.
    */
-  constexpr parse_result feed(std::string_view buffer) noexcept {
+  SMTP_REPLY_ALWAYS_INLINE constexpr parse_result feed(std::string_view buffer) noexcept {
+    // Fast path for a byte at a time: most calls then bring one ordinary byte
+    // of a line's text (what the text scan of feed_slow() skips), within the
+    // line limit, and only advance. Inline, so such a call costs a few
+    // instructions instead of entering the state machine and returning a
+    // result through memory. Anything else takes feed_slow(), same result.
+    const std::size_t size = buffer.size();
+    if (phase_ == phase::text && size - pos_ == 1 && size - line_start_ <= options_.max_line_length) {
+      const auto c = static_cast<unsigned char>(buffer[pos_]);
+      if (detail::is_plain_text_byte(c) || (c >= 0x80 && diagnostics_.has(diagnostic::non_ascii))) {
+        pos_ = size;
+        parse_result more{};
+        more.status = parse_status::incomplete;
+        return more;
+      }
+    }
+    return feed_slow(buffer);
+  }
+
+  /** Deleted: a reply read from a temporary string (any std::basic_string)
+      would point into freed memory. Lvalue strings take the overload above. */
+  template <class S, class = detail::enable_if_owning_string_rvalue<S>>
+  parse_result feed(S&& buffer) = delete;
+
+ private:
+  enum class phase : std::uint8_t {
+    code0,         // expecting the first digit of a line's code
+    empty_cr,      // a line started with CR
+    code1,         // second digit
+    code2,         // third digit
+    separator,     // SP, '-' or EOL
+    separator_cr,  // CR right after the code
+    text,          // inside the text
+    text_cr,       // CR inside the text: must be followed by LF
+  };
+
+  // feed() itself: the state machine. Out of line, so that feed() stays small
+  // enough to inline at every call.
+  SMTP_REPLY_NOINLINE constexpr parse_result feed_slow(std::string_view buffer) noexcept {
     const char* const data = buffer.data();
     const std::size_t size = buffer.size();
     if (size < pos_) reset();
@@ -226,23 +265,6 @@ class parser {
     more.status = parse_status::incomplete;
     return more;
   }
-
-  /** Deleted: a reply read from a temporary string (any std::basic_string)
-      would point into freed memory. Lvalue strings take the overload above. */
-  template <class S, class = detail::enable_if_owning_string_rvalue<S>>
-  parse_result feed(S&& buffer) = delete;
-
- private:
-  enum class phase : std::uint8_t {
-    code0,         // expecting the first digit of a line's code
-    empty_cr,      // a line started with CR
-    code1,         // second digit
-    code2,         // third digit
-    separator,     // SP, '-' or EOL
-    separator_cr,  // CR right after the code
-    text,          // inside the text
-    text_cr,       // CR inside the text: must be followed by LF
-  };
 
   // Closes the line whose LF is at `lf`. Returns true when the reply is
   // complete, false to read on (or when an error was recorded in error_).

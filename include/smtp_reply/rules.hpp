@@ -224,9 +224,7 @@ constexpr std::uint64_t index_key(const compiled_phrase& p) noexcept {
   return pair_key(p.tokens[before], last);
 }
 
-/// Mixed into a word's key to file "a phrase ends in this word after a gap"
-/// in a rule set's key filter.
-inline constexpr std::uint64_t gap_end_salt = 0x2545F4914F6CDD1DULL;
+
 
 /// What the matcher reads of a rule first, in one place: enough to pass over
 /// most rules of a chain without reading more.
@@ -254,12 +252,21 @@ constexpr std::size_t rule_token_capacity(std::size_t rules) noexcept {
   return rules * (max_phrase_words - 1 + prefix_chunks);
 }
 
-/// Words of a rule set's prefix head filter: 64 rows of 64 bits.
-inline constexpr std::size_t head_filter_words = 64;
+/// Words of a rule set's prefix head filter: for heads of 1 or 2 bytes, 64
+/// rows (the first byte's low six bits) of 64 bits (the second byte's); for
+/// heads of 3 bytes, 4096 bits chosen by a hash of the three.
+inline constexpr std::size_t head_filter_words = 128;
+constexpr std::size_t head3_filter_bit(std::uint64_t chunk) noexcept {
+  return static_cast<std::size_t>(((chunk & 0xFFFFFF) * key_multiplier) >> 52);
+}
 
 /// A rule set's key filter has four times as many bits as it has buckets:
 /// bit `key >> (bucket_shift - 2)`, where bucket_shift = 64 - bucket bits.
 constexpr std::size_t filter_words(std::size_t bucket_bits) noexcept { return (std::size_t{4} << bucket_bits) / 64; }
+/// The key filter array holds three such filters: index keys, last words,
+/// and last words that follow a gap.
+constexpr std::size_t key_filter_words(std::size_t bucket_bits) noexcept { return 3 * filter_words(bucket_bits); }
+enum filter_kind : std::size_t { filed_keys = 0, last_words = 1, words_after_gap = 2 };
 constexpr std::size_t filter_bit(std::uint64_t key, unsigned bucket_shift) noexcept {
   return static_cast<std::size_t>(key >> (bucket_shift - 2));
 }
@@ -293,6 +300,7 @@ class rule_table {
         token_count_(token_count),
         buckets_(buckets),
         bucket_shift_(static_cast<unsigned>(64 - bucket_bits)),
+        filter_words_(detail::filter_words(bucket_bits)),
         key_filter_(key_filter),
         head_filter_(head_filter),
         head_lengths_(head_lengths),
@@ -318,12 +326,24 @@ class rule_table {
   /// False when no rule is filed under the index key `key` (a filter with
   /// no false negatives and four bits per bucket). For the matcher.
   constexpr bool may_file(std::uint64_t key) const noexcept { return detail::filter_has(key_filter_, key, bucket_shift_); }
+  /// False when no phrase ends in the word whose key is `key`. For the matcher.
+  constexpr bool may_end(std::uint64_t key) const noexcept {
+    return detail::filter_has(key_filter_ + detail::last_words * filter_words_, key, bucket_shift_);
+  }
+  /// False when no phrase ends in the word whose key is `key` right after a
+  /// gap. For the matcher.
+  constexpr bool may_end_after_gap(std::uint64_t key) const noexcept {
+    return detail::filter_has(key_filter_ + detail::words_after_gap * filter_words_, key, bucket_shift_);
+  }
   /// False when no prefix rule's prefix starts like the word whose first
   /// chunk is `chunk` (a filter on its first two bytes). For the matcher.
   constexpr bool may_start_prefix(std::uint64_t chunk) const noexcept {
-    return ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0;
+    if ((head_lengths_ & 0x6U) != 0 && ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0) return true;
+    const std::size_t bit = detail::head3_filter_bit(chunk);
+    return (head_lengths_ & 0x8U) != 0 && ((head_filter_[64 + bit / 64] >> (bit % 64)) & 1U) != 0;
   }
-  /// The filters (2^(bucket_bits() + 2) bits; the head filter 4096). For generators and tests.
+  /// The filters (three of 2^(bucket_bits() + 2) bits; the head filters
+  /// 2 x 4096). For generators and tests.
   constexpr const std::uint64_t* key_filter() const noexcept { return key_filter_; }
   constexpr const std::uint64_t* head_filter() const noexcept { return head_filter_; }
   /// Rule `index` in compiled form. For the matcher.
@@ -349,6 +369,7 @@ class rule_table {
   std::size_t token_count_;
   const std::uint16_t* buckets_;
   unsigned bucket_shift_;
+  std::size_t filter_words_;
   const std::uint64_t* key_filter_;
   const std::uint64_t* head_filter_;
   std::uint8_t head_lengths_;
@@ -401,17 +422,23 @@ class rule_set {
         const std::uint64_t first = p.prefix[0] & 63;
         if (p.prefix_length == 1) {
           head_filter_[first] = ~std::uint64_t{0};  // any second byte
-        } else {
+        } else if (p.prefix_length == 2) {
           head_filter_[first] |= std::uint64_t{1} << ((p.prefix[0] >> 8) & 63);
+        } else {
+          const std::size_t bit = detail::head3_filter_bit(p.prefix[0]);
+          head_filter_[64 + bit / 64] |= std::uint64_t{1} << (bit % 64);
         }
       }
       compiled_[i] = c;
       const std::uint64_t key = detail::index_key(p);
-      if (p.prefix_length == 0) detail::filter_add(key_filter_, key, 64 - bucket_bits);
+      if (p.prefix_length == 0) {
+        detail::filter_add(key_filter_, key, 64 - bucket_bits);
+        detail::filter_add(key_filter_ + detail::last_words * filter_size, c.last, 64 - bucket_bits);
+      }
       // A gap before the last word: the word before the gap stands 1 to 3
       // words back, so the matcher probes more pairs for words filed so.
       if (p.prefix_length == 0 && p.count >= 3 && p.tokens[p.count - 2] == detail::gap_key)
-        detail::filter_add(key_filter_, c.last ^ detail::gap_end_salt, 64 - bucket_bits);
+        detail::filter_add(key_filter_ + detail::words_after_gap * filter_size, c.last, 64 - bucket_bits);
       // Appending keeps chains in table order, so equal matches resolve to the earlier rule.
       const std::size_t b = static_cast<std::size_t>(key >> (64 - bucket_bits));
       if (buckets_[b] == detail::no_rule) {
@@ -450,7 +477,8 @@ class rule_set {
   std::uint64_t tokens_[detail::rule_token_capacity(N)] = {};
   std::size_t token_count_ = 0;
   std::uint16_t buckets_[bucket_count] = {};
-  std::uint64_t key_filter_[detail::filter_words(bucket_bits)] = {};
+  static constexpr std::size_t filter_size = detail::filter_words(bucket_bits);
+  std::uint64_t key_filter_[detail::key_filter_words(bucket_bits)] = {};
   // Row: the first byte's low six bits; bit: the second byte's.
   std::uint64_t head_filter_[detail::head_filter_words] = {};
   std::uint8_t head_lengths_ = 0;
@@ -665,6 +693,20 @@ SMTP_REPLY_NOINLINE constexpr void match_after_gap(const rule_table& table, cons
   if (window.holds(3)) probe_pair(table, window, 3, origin, best);
 }
 
+/// The probes of a word that may end a phrase: itself, the pair it makes
+/// with the word before, `#` for a number, and, when some phrase ends in it
+/// after a gap, the pairs with the two words before that. Out of line: most
+/// words end no phrase.
+SMTP_REPLY_NOINLINE constexpr void match_last_word(const rule_table& table, const word_window& window,
+                                                   rule_origin origin, rule_match& best) noexcept {
+  const word_window::word& w = window.back(0);
+  probe_filed(table, w.key, window, origin, best);
+  if (w.is_number) probe_filed(table, number_key, window, origin, best);
+  if (window.holds(1)) probe_pair(table, window, 1, origin, best);
+  if (table.has_gaps() && (table.may_end_after_gap(w.key) || (w.is_number && table.may_end_after_gap(number_key))))
+    match_after_gap(table, window, origin, best);
+}
+
 /// The probes of a word that may start like a prefix rule's prefix: one per
 /// head length in use. Out of line: most words start no prefix.
 SMTP_REPLY_NOINLINE constexpr void match_heads(const rule_table& table, const word_window& window, rule_origin origin,
@@ -686,125 +728,123 @@ SMTP_REPLY_NOINLINE constexpr void match_heads(const rule_table& table, const wo
 SMTP_REPLY_ALWAYS_INLINE constexpr void match_word(const rule_table& table, const word_window& window,
                                                    rule_origin origin, rule_match& best) noexcept {
   const word_window::word& w = window.back(0);
-  probe_filed(table, w.key, window, origin, best);
-  if (w.is_number) probe_filed(table, number_key, window, origin, best);
-  if (window.holds(1)) probe_pair(table, window, 1, origin, best);
-  if (table.has_gaps() && (table.may_file(w.key ^ gap_end_salt) ||
-                           (w.is_number && table.may_file(number_key ^ gap_end_salt))))
-    match_after_gap(table, window, origin, best);
+  if (table.may_end(w.key) || (w.is_number && table.may_end(number_key))) match_last_word(table, window, origin, best);
   if (table.may_start_prefix(window.chunks[0])) match_heads(table, window, origin, best);
 }
 
-#if SMTP_REPLY_HAS_CTZ64
-/// Bytes [at, at + 8) of `data`, zero-filled past `size` (zero is no word byte).
-inline std::uint64_t load_chunk(const char* data, std::size_t at, std::size_t size) noexcept {
+#if SMTP_REPLY_HAS_SSE2 && SMTP_REPLY_HAS_CTZ64
+/// Which of 16 bytes are word bytes (bit i for byte i) and which are ASCII
+/// digits: the verdicts of fold_word_byte(), sixteen at a time.
+struct block_bits {
+  unsigned word = 0;
+  unsigned digit = 0;
+};
+inline block_bits classify_block(const char* p) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes above 0x7F are negative, so neither letters nor
+  // digits here; they are word bytes by their sign bit.
+  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  const __m128i letter =
+      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  const __m128i digit =
+      _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  block_bits out{};
+  out.digit = static_cast<unsigned>(_mm_movemask_epi8(digit));
+  out.word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) |
+             static_cast<unsigned>(_mm_movemask_epi8(x));
+  return out;
+}
+
+/// classify_block() of the bytes [at, at + 16) of a buffer of `size` bytes;
+/// past its end (zero-filled) no byte is a word byte.
+inline block_bits classify_block_at(const char* data, std::size_t at, std::size_t size) noexcept {
+  if (size - at >= 16) return classify_block(data + at);
+  char tail[16] = {};
+  std::memcpy(tail, data + at, size - at);
+  return classify_block(tail);
+}
+
+/// The bits below bit `n` (n <= 16).
+constexpr unsigned bits_below(std::size_t n) noexcept { return (1U << n) - 1U; }
+
+/// Bytes [at, at + 8) folded to lower case, zero-filled past `size`. Only
+/// word bytes are folded right (ASCII ones gain bit 5, which lowers a letter
+/// and leaves a digit as it is); the caller keeps only those.
+inline std::uint64_t folded_chunk(const char* data, std::size_t at, std::size_t size) noexcept {
   std::uint64_t v = 0;
   if (size - at >= 8) {
     std::memcpy(&v, data + at, 8);
   } else {
     for (std::size_t k = 0; at + k < size; ++k) v |= std::uint64_t{static_cast<unsigned char>(data[at + k])} << (8 * k);
   }
-  return v;
+  return v | ((~v & 0x8080808080808080ULL) >> 2);
 }
 
-/// Eight bytes classified at once: bit 7 of each byte of `word` is set for a
-/// word byte, of `digit` for an ASCII digit; `folded` has ASCII letters in
-/// lower case. Same verdicts as fold_word_byte(), byte for byte.
-struct chunk_bytes {
-  std::uint64_t word = 0;
-  std::uint64_t digit = 0;
-  std::uint64_t folded = 0;
-};
-inline chunk_bytes classify_chunk(std::uint64_t x) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t high = ones * 0x80;
-  // Range tests on the low seven bits of each byte: adding stays within the
-  // byte, so bit 7 of the sum tells whether the byte reached the bound.
-  const std::uint64_t seven = x & ~high;
-  const std::uint64_t lower = seven | (ones * 0x20);  // 'A'..'Z' onto 'a'..'z'
-  const std::uint64_t ascii = ~x & high;
-  const std::uint64_t letter = (lower + ones * (0x80 - 'a')) & ~(lower + ones * (0x7F - 'z')) & ascii;
-  const std::uint64_t digit = (seven + ones * (0x80 - '0')) & ~(seven + ones * (0x7F - '9')) & ascii;
-  chunk_bytes out{};
-  out.word = (x & high) | letter | digit;
-  out.digit = digit;
-  out.folded = x | (letter >> 2);  // bit 5 of a letter: its lower case
-  return out;
-}
-
-/// Bit 7 of each of the first `bytes` bytes (bytes < 8).
-constexpr std::uint64_t high_bits_below(std::size_t bytes) noexcept {
-  return low_bytes(0x8080808080808080ULL, bytes);
-}
-
-/// The low `bytes` bytes of a word of flags (bytes < 8).
-constexpr std::uint64_t below_byte(std::size_t bytes) noexcept { return (std::uint64_t{1} << (8 * bytes)) - 1; }
-
-/// Reads the word that starts at `at` and fills the chunk `c` read there,
-/// chunk after chunk, into the window. Returns its length.
-inline std::size_t read_long_word(const char* data, std::size_t size, std::size_t at, std::size_t end,
-                                  const chunk_bytes& c, word_window& window) noexcept {
-  constexpr std::uint64_t high = 0x8080808080808080ULL;
-  std::uint64_t key = start_key(c.folded);
-  bool number = c.digit == high;
-  window.chunks[0] = c.folded;
-  std::size_t length = 8;
-  for (;;) {
-    const std::size_t next = at + length;
-    if (next >= end) break;
-    const chunk_bytes more = classify_chunk(load_chunk(data, next, size));
-    const std::uint64_t word = end - next < 8 ? more.word & high_bits_below(end - next) : more.word;
-    const std::uint64_t stops = ~word & high;
-    const std::size_t n = stops == 0 ? 8 : SMTP_REPLY_CTZ64(stops) >> 3;
-    if (n == 0) break;
-    const std::uint64_t chunk = low_bytes(more.folded, n);
-    if (length / 8 < prefix_chunks) window.chunks[length / 8] = chunk;
+/// Puts the word of `length` bytes at `begin` into the window: its chunks and key.
+inline void push_word(const char* data, std::size_t size, std::size_t begin, std::size_t length, bool number,
+                      word_window& window) noexcept {
+  std::uint64_t chunk = low_bytes(folded_chunk(data, begin, size), length);
+  window.chunks[0] = chunk;
+  std::uint64_t key = start_key(chunk);
+  for (std::size_t k = 1; k * 8 < length; ++k) {  // a word of more than 8 bytes
+    chunk = low_bytes(folded_chunk(data, begin + 8 * k, size), length - 8 * k);
+    if (k < prefix_chunks) window.chunks[k] = chunk;
     key = extend_key(key, chunk);
-    const std::uint64_t want = n == 8 ? high : high_bits_below(n);
-    number = number && (more.digit & want) == want;
-    length += n;
-    if (n < 8) break;
   }
-  window.push(key, at, length, number);
+  window.push(key, begin, length, number);
+}
+
+/// The length of the word that starts at `at` and fills the block there,
+/// read on block by block; `number` ends true when it is all digits.
+inline std::size_t long_word_length(const char* data, std::size_t size, std::size_t at, std::size_t end,
+                                    bool& number) noexcept {
+  std::size_t length = 16;
+  while (at + length < end) {
+    const std::size_t next = at + length;
+    const block_bits b = classify_block_at(data, next, size);
+    const unsigned word = end - next < 16 ? b.word & bits_below(end - next) : b.word;
+    const std::size_t n = SMTP_REPLY_CTZ64(~static_cast<std::uint64_t>(word));  // <= 16
+    number = number && (b.digit & bits_below(n)) == bits_below(n);
+    length += n;
+    if (n < 16) break;
+  }
   return length;
 }
 
-/// Reads every word of [at, end) eight bytes at a time and reports each to
-/// `on_word(window)`: the same words as scan_text_bytes(). Each chunk read
+/// Reads every word of [at, end) sixteen bytes at a time and reports each
+/// to `on_word(window)`: the same words as scan_text_bytes(). Each block
 /// yields every word that starts and ends inside it; a word that runs past
 /// its end is read again from its first byte. `size` bounds the reads.
 template <class OnWord>
-inline void scan_text_chunks(const char* data, std::size_t size, std::size_t at, std::size_t end,
+inline void scan_text_blocks(const char* data, std::size_t size, std::size_t at, std::size_t end,
                              word_window& window, OnWord& on_word) noexcept {
-  constexpr std::uint64_t high = 0x8080808080808080ULL;
   while (at < end) {
-    const chunk_bytes c = classify_chunk(load_chunk(data, at, size));
-    std::uint64_t word = end - at < 8 ? c.word & high_bits_below(end - at) : c.word;
-    for (;;) {
-      if (word == 0) {  // nothing but separators left in this chunk
-        at += 8;
-        break;
-      }
-      const std::size_t start = SMTP_REPLY_CTZ64(word) >> 3;
-      // The separators before `start` drop out of the shift.
-      const std::uint64_t stops = (~word & high) >> (8 * start);
-      if (stops == 0) {  // the word runs on past this chunk
+    const block_bits b = classify_block_at(data, at, size);
+    const bool last_block = end - at <= 16;
+    unsigned word = last_block ? b.word & bits_below(end - at) : b.word;
+    std::size_t consumed = 16;
+    while (word != 0) {
+      const std::size_t start = SMTP_REPLY_CTZ64(word);
+      // Bits 16 and up of ~word are set: a word that runs to the block's end stops there.
+      const std::size_t n = SMTP_REPLY_CTZ64(~static_cast<std::uint64_t>(word) >> start);
+      if (start + n == 16 && !last_block) {  // it may go on past this block
         if (start != 0) {
-          at += start;
-        } else {
-          at += read_long_word(data, size, at, end, c, window);
-          on_word(static_cast<const word_window&>(window));
+          consumed = start;  // read it again from its first byte
+          break;
         }
+        bool number = b.digit == 0xFFFF;
+        const std::size_t length = long_word_length(data, size, at, end, number);
+        push_word(data, size, at, length, number, window);
+        on_word(static_cast<const word_window&>(window));
+        consumed = length;
         break;
       }
-      const std::size_t n = SMTP_REPLY_CTZ64(stops) >> 3;
-      const std::uint64_t chunk = (c.folded >> (8 * start)) & below_byte(n);
-      const std::uint64_t want = high_bits_below(n);
-      window.chunks[0] = chunk;
-      window.push(start_key(chunk), at + start, n, ((c.digit >> (8 * start)) & want) == want);
+      const unsigned mask = bits_below(n) << start;
+      push_word(data, size, at + start, n, (b.digit & mask) == mask, window);
       on_word(static_cast<const word_window&>(window));
-      word &= ~below_byte(start + n);  // start + n < 8: a stop byte follows the word
+      word &= ~bits_below(start + n);
     }
+    at += consumed;
   }
 }
 #endif
@@ -844,9 +884,9 @@ constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
     // match_enhanced_prefix() finds nothing unless the text starts with `#` or `c.`.
     if (text_end - text >= 2 && (data[text] == '#' || data[text + 1] == '.'))
       text += match_enhanced_prefix(std::string_view(data + text, text_end - text)).length;
-#if SMTP_REPLY_HAS_CTZ64 && SMTP_REPLY_HAS_CONSTANT_EVALUATED
+#if SMTP_REPLY_HAS_SSE2 && SMTP_REPLY_HAS_CTZ64 && SMTP_REPLY_HAS_CONSTANT_EVALUATED
     if (!SMTP_REPLY_IS_CONSTANT_EVALUATED()) {
-      scan_text_chunks(data, size, text, text_end, window, on_word);
+      scan_text_blocks(data, size, text, text_end, window, on_word);
     } else {
       scan_text_bytes(data, text, text_end, window, on_word);
     }
