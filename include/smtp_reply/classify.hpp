@@ -150,7 +150,24 @@ constexpr evidence rule_evidence(const reply& r, const rule_match& m, std::strin
   return e;
 }
 
-constexpr classification classify_with(const reply& r, const rule_table* user, const rule_table& builtin) noexcept {
+/// No user rules: their matcher calls compile to nothing.
+struct no_rules {};
+constexpr void match_user(const no_rules*, const word_window&, rule_match&) noexcept {}
+template <class Table>
+constexpr void match_user(const Table* user, const word_window& window, rule_match& best) noexcept {
+  match_word(*user, window, rule_origin::user, best);
+}
+constexpr std::string_view phrase_of(const no_rules*, std::size_t) noexcept { return {}; }
+template <class Table>
+constexpr std::string_view phrase_of(const Table* user, std::size_t index) noexcept {
+  return (*user)[index].phrase;
+}
+
+/// The built-in rules as the matcher reads them: a table known at compile time.
+using builtin_view = fixed_rule_table<smtp_reply::builtin_rules>;
+
+template <class User>
+constexpr classification classify_with(const reply& r, const User* user, builtin_view builtin) noexcept {
   classification c{};
   c.code = r.code;
   c.enhanced = r.enhanced;
@@ -186,7 +203,7 @@ constexpr classification classify_with(const reply& r, const rule_table* user, c
   rule_match user_best{};
   rule_match builtin_best{};
   scan_words(r.raw, [&](const word_window& window) {
-    if (user != nullptr) match_word(*user, window, rule_origin::user, user_best);
+    match_user(user, window, user_best);
     match_word(builtin, window, rule_origin::builtin, builtin_best);
   });
 
@@ -194,7 +211,7 @@ constexpr classification classify_with(const reply& r, const rule_table* user, c
   // always decides; otherwise the stronger of text and code evidence.
   if (user_best) {
     c.reason = user_best.reason;
-    c.evidence = rule_evidence(r, user_best, (*user)[user_best.index].phrase);
+    c.evidence = rule_evidence(r, user_best, phrase_of(user, user_best.index));
   } else if (builtin_best && (!from_code || builtin_best.strength > from_code.strength)) {
     c.reason = builtin_best.reason;
     c.evidence = rule_evidence(r, builtin_best, builtin[builtin_best.index].phrase);
@@ -229,7 +246,7 @@ constexpr classification unparsed(const parse_result& p) noexcept {
  * Never throws or allocates.
  */
 constexpr classification classify(const reply& r) noexcept {
-  return detail::classify_with(r, nullptr, builtin_rules);
+  return detail::classify_with(r, static_cast<const detail::no_rules*>(nullptr), detail::builtin_view{});
 }
 
 /**
@@ -239,12 +256,12 @@ constexpr classification classify(const reply& r) noexcept {
 template <std::size_t N>
 constexpr classification classify(const reply& r, const rule_set<N>& user_rules) noexcept {
   const rule_table user = user_rules.table();
-  return detail::classify_with(r, &user, builtin_rules);
+  return detail::classify_with(r, &user, detail::builtin_view{});
 }
 
 /** As `classify(r, user_rules)`, for a rule table view. */
 constexpr classification classify(const reply& r, const rule_table& user_rules) noexcept {
-  return detail::classify_with(r, &user_rules, builtin_rules);
+  return detail::classify_with(r, &user_rules, detail::builtin_view{});
 }
 
 /**

@@ -523,6 +523,24 @@ struct rule_match {
 
 namespace detail {
 
+/// A rule table known at compile time (the built-in one), with the reads
+/// the matcher makes of rule_table: passed as this empty type, they fold
+/// into constants (array addresses, the bucket shift, the flags).
+template <const rule_table& Table>
+struct fixed_rule_table {
+  constexpr std::size_t size() const noexcept { return Table.size(); }
+  constexpr const text_rule& operator[](std::size_t index) const noexcept { return Table[index]; }
+  constexpr std::uint16_t bucket(std::uint64_t key) const noexcept { return Table.bucket(key); }
+  constexpr bool may_file(std::uint64_t key) const noexcept { return Table.may_file(key); }
+  constexpr bool may_end(std::uint64_t key) const noexcept { return Table.may_end(key); }
+  constexpr bool may_end_after_gap(std::uint64_t key) const noexcept { return Table.may_end_after_gap(key); }
+  constexpr bool may_start_prefix(std::uint64_t chunk) const noexcept { return Table.may_start_prefix(chunk); }
+  constexpr const compiled_rule& compiled(std::size_t index) const noexcept { return Table.compiled(index); }
+  constexpr std::uint64_t token(std::size_t at) const noexcept { return Table.token(at); }
+  constexpr std::uint8_t head_lengths() const noexcept { return Table.head_lengths(); }
+  constexpr bool has_gaps() const noexcept { return Table.has_gaps(); }
+};
+
 /// The words most recently read, enough to check any phrase ending at the
 /// current word, and the current word's first chunks.
 struct word_window {
@@ -570,7 +588,8 @@ constexpr bool token_matches(std::uint64_t token, const word_window::word& w) no
 /// back through the window. Returns how far back the phrase's first word
 /// stands, or window_words when it does not match. A gap tries its lengths
 /// shortest first, so the tightest match is found.
-constexpr std::size_t match_back(const rule_table& table, std::size_t first, const word_window& window,
+template <class Table>
+constexpr std::size_t match_back(const Table& table, std::size_t first, const word_window& window,
                                  std::size_t t, std::size_t k) noexcept {
   if (t == 0) return k;
   const std::uint64_t token = table.token(first + t - 1);
@@ -590,7 +609,8 @@ constexpr std::size_t match_back(const rule_table& table, std::size_t first, con
 }
 
 /// True when the newest word starts with the prefix of rule `c`.
-constexpr bool prefix_matches(const rule_table& table, const compiled_rule& c, const word_window& window) noexcept {
+template <class Table>
+constexpr bool prefix_matches(const Table& table, const compiled_rule& c, const word_window& window) noexcept {
   if (window.length < c.prefix_length) return false;
   const std::size_t at = c.first_token + c.count - 1u;
   for (std::size_t k = 0; k * 8 < c.prefix_length; ++k) {
@@ -602,7 +622,8 @@ constexpr bool prefix_matches(const rule_table& table, const compiled_rule& c, c
 /// Checks the rules of the bucket chain that starts at `head` against the
 /// window. A bucket may hold rules filed under other keys: every rule is
 /// checked in full, so that costs time, never a wrong match.
-SMTP_REPLY_NOINLINE constexpr void match_chain(const rule_table& table, std::uint16_t head, const word_window& window,
+template <class Table>
+SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t head, const word_window& window,
                            rule_origin origin, rule_match& best) noexcept {
   const word_window::word& newest = window.back(0);
   for (std::uint16_t i = head; i != no_rule; i = table.compiled(i).next) {
@@ -649,14 +670,16 @@ constexpr std::size_t lowest_bit(std::uint64_t v) noexcept {
 
 /// Probes one key: most probes find an empty bucket, so the chain walk is
 /// kept out of the common case.
-constexpr void probe(const rule_table& table, std::uint64_t key, const word_window& window, rule_origin origin,
+template <class Table>
+constexpr void probe(const Table& table, std::uint64_t key, const word_window& window, rule_origin origin,
                      rule_match& best) noexcept {
   const std::uint16_t head = table.bucket(key);
   if (head != no_rule) match_chain(table, head, window, origin, best);
 }
 
 /// Probes `key` when the filter lets it.
-SMTP_REPLY_ALWAYS_INLINE constexpr void probe_filed(const rule_table& table, std::uint64_t key,
+template <class Table>
+SMTP_REPLY_ALWAYS_INLINE constexpr void probe_filed(const Table& table, std::uint64_t key,
                                                     const word_window& window, rule_origin origin,
                                                     rule_match& best) noexcept {
   if (table.may_file(key)) probe(table, key, window, origin, best);
@@ -664,7 +687,8 @@ SMTP_REPLY_ALWAYS_INLINE constexpr void probe_filed(const rule_table& table, std
 
 /// The keys that `#` stands in: a number word `k` back, or a newest word
 /// that is a number, with its pair partner. Out of line: most words are not numbers.
-SMTP_REPLY_NOINLINE constexpr void probe_number_pairs(const rule_table& table, const word_window& window,
+template <class Table>
+SMTP_REPLY_NOINLINE constexpr void probe_number_pairs(const Table& table, const word_window& window,
                                                       std::size_t k, rule_origin origin, rule_match& best) noexcept {
   const word_window::word& w = window.back(0);
   const word_window::word& before = window.back(k);
@@ -676,7 +700,8 @@ SMTP_REPLY_NOINLINE constexpr void probe_number_pairs(const rule_table& table, c
 }
 
 /// Probes the pair the word `k` back makes with the newest word.
-SMTP_REPLY_ALWAYS_INLINE constexpr void probe_pair(const rule_table& table, const word_window& window, std::size_t k,
+template <class Table>
+SMTP_REPLY_ALWAYS_INLINE constexpr void probe_pair(const Table& table, const word_window& window, std::size_t k,
                                                    rule_origin origin, rule_match& best) noexcept {
   const word_window::word& w = window.back(0);
   const word_window::word& before = window.back(k);
@@ -687,7 +712,8 @@ SMTP_REPLY_ALWAYS_INLINE constexpr void probe_pair(const rule_table& table, cons
 /// The pairs the newest word makes with the words 2 and 3 back, for phrases
 /// whose last word follows a gap (a gap of 0 words is the pair with the word
 /// 1 back, probed anyway). Out of line: few words end such a phrase.
-SMTP_REPLY_NOINLINE constexpr void match_after_gap(const rule_table& table, const word_window& window,
+template <class Table>
+SMTP_REPLY_NOINLINE constexpr void match_after_gap(const Table& table, const word_window& window,
                                                    rule_origin origin, rule_match& best) noexcept {
   if (window.holds(2)) probe_pair(table, window, 2, origin, best);
   if (window.holds(3)) probe_pair(table, window, 3, origin, best);
@@ -697,7 +723,8 @@ SMTP_REPLY_NOINLINE constexpr void match_after_gap(const rule_table& table, cons
 /// with the word before, `#` for a number, and, when some phrase ends in it
 /// after a gap, the pairs with the two words before that. Out of line: most
 /// words end no phrase.
-SMTP_REPLY_NOINLINE constexpr void match_last_word(const rule_table& table, const word_window& window,
+template <class Table>
+SMTP_REPLY_NOINLINE constexpr void match_last_word(const Table& table, const word_window& window,
                                                    rule_origin origin, rule_match& best) noexcept {
   const word_window::word& w = window.back(0);
   probe_filed(table, w.key, window, origin, best);
@@ -709,7 +736,8 @@ SMTP_REPLY_NOINLINE constexpr void match_last_word(const rule_table& table, cons
 
 /// The probes of a word that may start like a prefix rule's prefix: one per
 /// head length in use. Out of line: most words start no prefix.
-SMTP_REPLY_NOINLINE constexpr void match_heads(const rule_table& table, const word_window& window, rule_origin origin,
+template <class Table>
+SMTP_REPLY_NOINLINE constexpr void match_heads(const Table& table, const word_window& window, rule_origin origin,
                                                rule_match& best) noexcept {
   std::uint8_t heads = table.head_lengths();
   while (heads != 0) {
@@ -725,7 +753,8 @@ SMTP_REPLY_NOINLINE constexpr void match_heads(const rule_table& table, const wo
 /// after a gap, with the two before that), `#` for a number, and its heads
 /// for prefix rules.
 /// A filter answers for most keys, so a word costs a few bit tests.
-SMTP_REPLY_ALWAYS_INLINE constexpr void match_word(const rule_table& table, const word_window& window,
+template <class Table>
+SMTP_REPLY_ALWAYS_INLINE constexpr void match_word(const Table& table, const word_window& window,
                                                    rule_origin origin, rule_match& best) noexcept {
   const word_window::word& w = window.back(0);
   if (table.may_end(w.key) || (w.is_number && table.may_end(number_key))) match_last_word(table, window, origin, best);
