@@ -51,12 +51,12 @@ struct word_log {
   std::vector<seen_word> words;
   void operator()(const smtp_reply::detail::word_window& window) {
     seen_word w;
-    const auto& newest = window.back(0);
+    const auto newest = window.back(0);
     w.key = newest.key;
     w.begin = newest.begin;
-    w.end = newest.end;
+    w.end = window.end;
     w.is_number = newest.is_number;
-    CHECK(window.length == newest.end - newest.begin);
+    CHECK(window.length == window.end - newest.begin);
     for (std::size_t k = 0; k < smtp_reply::detail::prefix_chunks && k * 8 < window.length; ++k)
       w.chunks.push_back(window.chunks[k]);
     words.push_back(w);

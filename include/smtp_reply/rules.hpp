@@ -252,9 +252,10 @@ constexpr std::size_t rule_token_capacity(std::size_t rules) noexcept {
   return rules * (max_phrase_words - 1 + prefix_chunks);
 }
 
-/// Words of a rule set's prefix head filter: for heads of 1 or 2 bytes, 64
-/// rows (the first byte's low six bits) of 64 bits (the second byte's); for
-/// heads of 3 bytes, 4096 bits chosen by a hash of the three.
+/// Words of a rule set's prefix head filters: for heads of 1 byte, 64 rows
+/// (the first byte's low six bits) of 64 bits (the second byte's); for the
+/// others, 4096 bits chosen by a hash of the first three bytes (a head of 2
+/// bytes is filed under each third byte a word may have).
 inline constexpr std::size_t head_filter_words = 128;
 constexpr std::size_t head3_filter_bit(std::uint64_t chunk) noexcept {
   return static_cast<std::size_t>(((chunk & 0xFFFFFF) * key_multiplier) >> 52);
@@ -338,9 +339,9 @@ class rule_table {
   /// False when no prefix rule's prefix starts like the word whose first
   /// chunk is `chunk` (a filter on its first two bytes). For the matcher.
   constexpr bool may_start_prefix(std::uint64_t chunk) const noexcept {
-    if ((head_lengths_ & 0x6U) != 0 && ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0) return true;
+    if ((head_lengths_ & 0x2U) != 0 && ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0) return true;
     const std::size_t bit = detail::head3_filter_bit(chunk);
-    return (head_lengths_ & 0x8U) != 0 && ((head_filter_[64 + bit / 64] >> (bit % 64)) & 1U) != 0;
+    return ((head_filter_[64 + bit / 64] >> (bit % 64)) & 1U) != 0;
   }
   /// The filters (three of 2^(bucket_bits() + 2) bits; the head filters
   /// 2 x 4096). For generators and tests.
@@ -423,7 +424,13 @@ class rule_set {
         if (p.prefix_length == 1) {
           head_filter_[first] = ~std::uint64_t{0};  // any second byte
         } else if (p.prefix_length == 2) {
-          head_filter_[first] |= std::uint64_t{1} << ((p.prefix[0] >> 8) & 63);
+          // Filed under every three-byte head it begins: the two bytes and
+          // any folded word byte after them, or none (a word of two bytes).
+          for (unsigned third = 0; third < 256; ++third) {
+            if (third != 0 && detail::fold_word_byte(static_cast<unsigned char>(third)) != third) continue;
+            const std::size_t bit = detail::head3_filter_bit(p.prefix[0] | (std::uint64_t{third} << 16));
+            head_filter_[64 + bit / 64] |= std::uint64_t{1} << (bit % 64);
+          }
         } else {
           const std::size_t bit = detail::head3_filter_bit(p.prefix[0]);
           head_filter_[64 + bit / 64] |= std::uint64_t{1} << (bit % 64);
@@ -544,20 +551,29 @@ struct fixed_rule_table {
 /// The words most recently read, enough to check any phrase ending at the
 /// current word, and the current word's first chunks.
 struct word_window {
+  /// One word as the matcher compares it.
   struct word {
     std::uint64_t key = 0;
     std::size_t begin = 0;
-    std::size_t end = 0;
     bool is_number = false;
   };
-  word words[window_words] = {};
-  std::size_t total = 0;  // words seen so far
-  /// The newest word's first chunks and length, for prefix rules.
+  // Apart, so that the window a classification starts with is small to clear.
+  std::uint64_t keys[window_words] = {};
+  std::size_t begins[window_words] = {};
+  std::uint32_t numbers = 0;  // bit i: the word in slot i is all digits
+  std::size_t total = 0;      // words seen so far
+  /// Where the newest word ends, its first chunks and its length (for prefix rules).
+  std::size_t end = 0;
   std::uint64_t chunks[prefix_chunks] = {};
   std::size_t length = 0;
 
-  constexpr const word& back(std::size_t k) const noexcept {  // k = 0: the newest
-    return words[(total - 1 - k) % window_words];
+  constexpr word back(std::size_t k) const noexcept {  // k = 0: the newest
+    const std::size_t slot = (total - 1 - k) % window_words;
+    word w{};
+    w.key = keys[slot];
+    w.begin = begins[slot];
+    w.is_number = ((numbers >> slot) & 1U) != 0;
+    return w;
   }
   /// True when the word `k` back from the newest is still held.
   constexpr bool holds(std::size_t k) const noexcept { return k < total && k < window_words; }
@@ -569,11 +585,11 @@ struct word_window {
   /// than 8 bytes) the caller has put in `chunks` already. Chunks past the
   /// word's length may hold an older word's: nothing reads them.
   constexpr void push(std::uint64_t key, std::size_t begin, std::size_t word_length, bool number) noexcept {
-    word& slot = words[total % window_words];
-    slot.key = key;
-    slot.begin = begin;
-    slot.end = begin + word_length;
-    slot.is_number = number;
+    const std::size_t slot = total % window_words;
+    keys[slot] = key;
+    begins[slot] = begin;
+    numbers = (numbers & ~(1U << slot)) | (static_cast<std::uint32_t>(number) << slot);
+    end = begin + word_length;
     length = word_length;
     ++total;
   }
@@ -625,7 +641,7 @@ constexpr bool prefix_matches(const Table& table, const compiled_rule& c, const 
 template <class Table>
 SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t head, const word_window& window,
                            rule_origin origin, rule_match& best) noexcept {
-  const word_window::word& newest = window.back(0);
+  const word_window::word newest = window.back(0);
   for (std::uint16_t i = head; i != no_rule; i = table.compiled(i).next) {
     const compiled_rule& c = table.compiled(i);
     if (c.prefix_length != 0) {
@@ -652,7 +668,7 @@ SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t
     m.strength = c.strength;
     m.words = static_cast<std::uint8_t>(c.count - c.gaps);
     m.begin = window.back(first).begin;
-    m.end = newest.end;
+    m.end = window.end;
     if (best.beaten_by(m)) best = m;
   }
 }
@@ -690,8 +706,8 @@ SMTP_REPLY_ALWAYS_INLINE constexpr void probe_filed(const Table& table, std::uin
 template <class Table>
 SMTP_REPLY_NOINLINE constexpr void probe_number_pairs(const Table& table, const word_window& window,
                                                       std::size_t k, rule_origin origin, rule_match& best) noexcept {
-  const word_window::word& w = window.back(0);
-  const word_window::word& before = window.back(k);
+  const word_window::word w = window.back(0);
+  const word_window::word before = window.back(k);
   if (w.is_number) probe_filed(table, pair_key(before.key, number_key), window, origin, best);
   if (before.is_number) {
     probe_filed(table, pair_key(number_key, w.key), window, origin, best);
@@ -703,8 +719,8 @@ SMTP_REPLY_NOINLINE constexpr void probe_number_pairs(const Table& table, const 
 template <class Table>
 SMTP_REPLY_ALWAYS_INLINE constexpr void probe_pair(const Table& table, const word_window& window, std::size_t k,
                                                    rule_origin origin, rule_match& best) noexcept {
-  const word_window::word& w = window.back(0);
-  const word_window::word& before = window.back(k);
+  const word_window::word w = window.back(0);
+  const word_window::word before = window.back(k);
   probe_filed(table, pair_key(before.key, w.key), window, origin, best);
   if (w.is_number || before.is_number) probe_number_pairs(table, window, k, origin, best);
 }
@@ -726,7 +742,7 @@ SMTP_REPLY_NOINLINE constexpr void match_after_gap(const Table& table, const wor
 template <class Table>
 SMTP_REPLY_NOINLINE constexpr void match_last_word(const Table& table, const word_window& window,
                                                    rule_origin origin, rule_match& best) noexcept {
-  const word_window::word& w = window.back(0);
+  const word_window::word w = window.back(0);
   probe_filed(table, w.key, window, origin, best);
   if (w.is_number) probe_filed(table, number_key, window, origin, best);
   if (window.holds(1)) probe_pair(table, window, 1, origin, best);
@@ -756,7 +772,7 @@ SMTP_REPLY_NOINLINE constexpr void match_heads(const Table& table, const word_wi
 template <class Table>
 SMTP_REPLY_ALWAYS_INLINE constexpr void match_word(const Table& table, const word_window& window,
                                                    rule_origin origin, rule_match& best) noexcept {
-  const word_window::word& w = window.back(0);
+  const word_window::word w = window.back(0);
   if (table.may_end(w.key) || (w.is_number && table.may_end(number_key))) match_last_word(table, window, origin, best);
   if (table.may_start_prefix(window.chunks[0])) match_heads(table, window, origin, best);
 }
