@@ -253,24 +253,26 @@ namespace detail {
 /// Index of `code` in `reply_codes`, or reply_code_count. Callers that run at
 /// compile time test this rather than a pointer against null: g++'s UBSan
 /// (-fsanitize=null) makes such a comparison non-constant (GCC PR 71962).
-constexpr std::size_t reply_code_index(std::uint16_t code) noexcept {
-  std::size_t low = 0;
-  std::size_t high = reply_code_count;
-  while (low < high) {
-    const std::size_t middle = low + (high - low) / 2;
-    if (reply_codes[middle].code < code) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
+/// reply_codes' index of every three-digit value, or reply_code_count: a
+/// lookup is one load (classify() makes one for every reply).
+struct reply_code_map {
+  std::uint8_t slot[1000] = {};
+  constexpr reply_code_map() noexcept {
+    for (std::uint8_t& at : slot) at = static_cast<std::uint8_t>(reply_code_count);
+    for (std::size_t i = 0; i < reply_code_count; ++i) slot[reply_codes[i].code] = static_cast<std::uint8_t>(i);
   }
-  return low < reply_code_count && reply_codes[low].code == code ? low : reply_code_count;
+};
+static_assert(reply_code_count < 255, "reply_code_map holds indexes in a byte");
+inline constexpr reply_code_map reply_code_slots{};
+
+constexpr std::size_t reply_code_index(std::uint16_t code) noexcept {
+  return code < 1000 ? reply_code_slots.slot[code] : reply_code_count;
 }
 }  // namespace detail
 
 /**
  * The table entry of `code`, or nullptr when the table does not hold it.
- * A binary search; never throws or allocates.
+ * One table load; never throws or allocates.
  */
 constexpr const reply_code_info* find_reply_code(std::uint16_t code) noexcept {
   const std::size_t at = detail::reply_code_index(code);

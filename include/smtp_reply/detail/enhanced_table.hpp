@@ -137,21 +137,25 @@ inline constexpr std::size_t enhanced_code_count = sizeof(enhanced_codes) / size
 namespace detail {
 /// Index of X.subject.detail in `enhanced_codes`, or enhanced_code_count
 /// (an index, not a pointer, for the reason given at detail::reply_code_index).
-constexpr std::size_t enhanced_code_index(std::uint16_t subject, std::uint16_t detail) noexcept {
-  std::size_t low = 0;
-  std::size_t high = enhanced_code_count;
-  while (low < high) {
-    const std::size_t middle = low + (high - low) / 2;
-    const enhanced_code_info& e = enhanced_codes[middle];
-    if (e.subject < subject || (e.subject == subject && e.detail < detail)) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
+/// enhanced_codes' index of every subject.detail the registry can hold
+/// (subjects 0 to 7, details 0 to 63), or enhanced_code_count: one load.
+struct enhanced_code_map {
+  static constexpr std::size_t subjects = 8;
+  static constexpr std::size_t details = 64;
+  std::uint8_t slot[subjects][details] = {};
+  constexpr enhanced_code_map() noexcept {
+    for (auto& row : slot)
+      for (std::uint8_t& at : row) at = static_cast<std::uint8_t>(enhanced_code_count);
+    for (std::size_t i = 0; i < enhanced_code_count; ++i)
+      slot[enhanced_codes[i].subject][enhanced_codes[i].detail] = static_cast<std::uint8_t>(i);
   }
-  return low < enhanced_code_count && enhanced_codes[low].subject == subject && enhanced_codes[low].detail == detail
-             ? low
-             : enhanced_code_count;
+};
+static_assert(enhanced_code_count < 255, "enhanced_code_map holds indexes in a byte");
+inline constexpr enhanced_code_map enhanced_code_slots{};
+
+constexpr std::size_t enhanced_code_index(std::uint16_t subject, std::uint16_t detail) noexcept {
+  if (subject >= enhanced_code_map::subjects || detail >= enhanced_code_map::details) return enhanced_code_count;
+  return enhanced_code_slots.slot[subject][detail];
 }
 /// As above for a whole code; enhanced_code_count for "no code" or a bad class.
 constexpr std::size_t enhanced_code_index(const enhanced_code& code) noexcept {
@@ -162,7 +166,7 @@ constexpr std::size_t enhanced_code_index(const enhanced_code& code) noexcept {
 
 /**
  * The registry row of `subject.detail`, or nullptr when it is not registered.
- * A binary search; never throws or allocates.
+ * One table load; never throws or allocates.
  */
 constexpr const enhanced_code_info* find_enhanced_code(std::uint16_t subject,
                                                        std::uint16_t detail) noexcept {
