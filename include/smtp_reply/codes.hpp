@@ -65,6 +65,10 @@ struct reply_code_info {
   std::string_view remedy;
 };
 
+// The tables' strings are `sv` literals: the compiler knows their lengths,
+// so no translation unit runs a strlen loop in the constant evaluator.
+using std::string_view_literals::operator""sv;
+
 /**
  * The basic reply codes, sorted by code with no duplicates: those of RFC 5321
  * sections 4.2.2 and 4.2.3, RFC 1870 (SIZE), RFC 3207 (STARTTLS), RFC 4954
@@ -72,178 +76,178 @@ struct reply_code_info {
  * RFC 2034 and RFC 3030 add no codes; their uses are noted in the entries.
  */
 inline constexpr reply_code_info reply_codes[] = {
-    {211, "system status, or system help reply", "RFC 5321",
-     "an answer to HELP or another status query; it carries information and reports no problem",
-     "nothing to do; read the text if you asked for it"},
-    {214, "help message", "RFC 5321",
+    {211, "system status, or system help reply"sv, "RFC 5321"sv,
+     "an answer to HELP or another status query; it carries information and reports no problem"sv,
+     "nothing to do; read the text if you asked for it"sv},
+    {214, "help message"sv, "RFC 5321"sv,
      "an answer to HELP: how to use the server or what a nonstandard command means, written for a "
-     "person",
-     "nothing to do"},
-    {220, "service ready", "RFC 5321",
+     "person"sv,
+     "nothing to do"sv},
+    {220, "service ready"sv, "RFC 5321"sv,
      "the greeting the server sends when the connection opens; also the answer to STARTTLS, meaning "
-     "the TLS handshake may start (RFC 3207)",
-     "carry on: send EHLO (or start TLS after STARTTLS)"},
-    {221, "service closing transmission channel", "RFC 5321",
-     "the answer to QUIT: the session has ended normally",
-     "nothing to do; the fate of each message is what the earlier replies of the session said"},
-    {235, "authentication succeeded", "RFC 4954",
-     "the AUTH exchange completed and the server accepted the credentials",
-     "carry on with the mail transaction"},
-    {250, "requested mail action okay, completed", "RFC 5321",
+     "the TLS handshake may start (RFC 3207)"sv,
+     "carry on: send EHLO (or start TLS after STARTTLS)"sv},
+    {221, "service closing transmission channel"sv, "RFC 5321"sv,
+     "the answer to QUIT: the session has ended normally"sv,
+     "nothing to do; the fate of each message is what the earlier replies of the session said"sv},
+    {235, "authentication succeeded"sv, "RFC 4954"sv,
+     "the AUTH exchange completed and the server accepted the credentials"sv,
+     "carry on with the mail transaction"sv},
+    {250, "requested mail action okay, completed"sv, "RFC 5321"sv,
      "the most common reply: the command was accepted; one message collects several of them "
-     "(EHLO, MAIL, each RCPT, the end of the data)",
+     "(EHLO, MAIL, each RCPT, the end of the data)"sv,
      "carry on; after the end of the data it means the server has taken responsibility for the "
-     "message"},
-    {251, "user not local; will forward", "RFC 5321",
+     "message"sv},
+    {251, "user not local; will forward"sv, "RFC 5321"sv,
      "the recipient is not hosted on this server, but the server knows where to send the message "
-     "and accepts it",
-     "carry on; you may update your records with the address given in the text"},
-    {252, "cannot verify the user, but will accept the message and attempt delivery", "RFC 5321",
+     "and accepts it"sv,
+     "carry on; you may update your records with the address given in the text"sv},
+    {252, "cannot verify the user, but will accept the message and attempt delivery"sv, "RFC 5321"sv,
      "an answer to VRFY from a server that will not say whether a mailbox exists, commonly to stop "
-     "address harvesting",
-     "nothing to do: send the message and rely on the later replies or a bounce"},
-    {334, "server challenge: continue the authentication exchange", "RFC 4954",
+     "address harvesting"sv,
+     "nothing to do: send the message and rely on the later replies or a bounce"sv},
+    {334, "server challenge: continue the authentication exchange"sv, "RFC 4954"sv,
      "the server waits for the next line of the AUTH exchange; the text is a base64 challenge, "
-     "possibly empty",
-     "answer with the base64 response the SASL mechanism calls for, or with `*` to cancel"},
-    {354, "start mail input; end with <CRLF>.<CRLF>", "RFC 5321",
-     "DATA was accepted and the server waits for the message content",
-     "send the message, with leading dots doubled, then a line holding a single dot"},
-    {421, "service not available, closing transmission channel", "RFC 5321",
+     "possibly empty"sv,
+     "answer with the base64 response the SASL mechanism calls for, or with `*` to cancel"sv},
+    {354, "start mail input; end with <CRLF>.<CRLF>"sv, "RFC 5321"sv,
+     "DATA was accepted and the server waits for the message content"sv,
+     "send the message, with leading dots doubled, then a line holding a single dot"sv},
+    {421, "service not available, closing transmission channel"sv, "RFC 5321"sv,
      "the remote host, or your own relay, cannot be reached, is overloaded, is shutting down or is "
-     "limiting your connection rate; the server closes the connection",
+     "limiting your connection rate; the server closes the connection"sv,
      "check that your relay works and that a connection to the server succeeds, then retry later; "
-     "a mail queue retries on its own"},
-    {432, "a password transition is needed", "RFC 4954",
+     "a mail queue retries on its own"sv},
+    {432, "a password transition is needed"sv, "RFC 4954"sv,
      "the account must move to the selected authentication mechanism before it can be used, e.g. "
-     "after the server changed how it stores credentials",
+     "after the server changed how it stores credentials"sv,
      "authenticate once with the PLAIN mechanism over an encrypted session, then retry; if it "
-     "persists, contact the administrator"},
-    {450, "requested mail action not taken: mailbox unavailable (e.g. busy or locked); try later",
-     "RFC 5321",
+     "persists, contact the administrator"sv},
+    {450, "requested mail action not taken: mailbox unavailable (e.g. busy or locked); try later"sv,
+     "RFC 5321"sv,
      "the mailbox is busy or temporarily blocked, often by greylisting; the account may no longer "
      "exist or may not be allowed to receive mail; or the server rejected the mail for now by a "
-     "blocklist or a content filter",
+     "blocklist or a content filter"sv,
      "retry later; check that the address exists, check your sending IP against blocklists, remove "
-     "spam-like content, and try sending without the attachment"},
-    {451, "requested action aborted: local error in processing", "RFC 5321",
+     "spam-like content, and try sending without the attachment"sv},
+    {451, "requested action aborted: local error in processing"sv, "RFC 5321"sv,
      "usually not the sender's fault: a failure on the receiving server (a lookup or a filter that "
-     "timed out) or one of its rules (greylisting) stopped the processing",
+     "timed out) or one of its rules (greylisting) stopped the processing"sv,
      "retry later, as a mail queue does on its own; if it persists for days, contact the receiving "
-     "postmaster"},
-    {452, "requested action not taken: insufficient system storage", "RFC 5321",
+     "postmaster"sv},
+    {452, "requested action not taken: insufficient system storage"sv, "RFC 5321"sv,
      "the receiving system is out of space for now; often your own server is overloaded by too many "
      "messages at once; also the answer to too many recipients in one transaction, and (RFC 1870) "
-     "to a declared SIZE that cannot be stored now",
+     "to a declared SIZE that cannot be stored now"sv,
      "check your mail queue and send at a reasonable rate; retry later; send the remaining "
-     "recipients in another transaction"},
+     "recipients in another transaction"sv},
     {454, "TLS not available due to temporary reason (STARTTLS), or temporary authentication failure "
-          "(AUTH)",
-     "RFC 3207; RFC 4954",
+          "(AUTH)"sv,
+     "RFC 3207; RFC 4954"sv,
      "after STARTTLS (RFC 3207): the server cannot start TLS right now, e.g. a missing or broken "
      "certificate; after AUTH (RFC 4954): a temporary failure on the server, e.g. its credential "
-     "store is unreachable",
+     "store is unreachable"sv,
      "retry later; for TLS, continue without encryption only if your policy allows it; for AUTH, "
-     "retry the authentication later and tell the administrator if it persists"},
-    {455, "server unable to accommodate parameters", "RFC 5321",
-     "the server cannot honour the parameters of MAIL FROM or RCPT TO at this time",
-     "retry later; if it persists, contact the administrator of the receiving side"},
-    {500, "syntax error, command unrecognized (also: authentication exchange line too long)",
-     "RFC 5321; RFC 4954",
+     "retry the authentication later and tell the administrator if it persists"sv},
+    {455, "server unable to accommodate parameters"sv, "RFC 5321"sv,
+     "the server cannot honour the parameters of MAIL FROM or RCPT TO at this time"sv,
+     "retry later; if it persists, contact the administrator of the receiving side"sv},
+    {500, "syntax error, command unrecognized (also: authentication exchange line too long)"sv,
+     "RFC 5321; RFC 4954"sv,
      "the server did not recognise the command, or the line was too long; antivirus or firewall "
      "software between client and server that inspects or rewrites the session is a common cause; "
-     "during AUTH (RFC 4954), a response line longer than the server accepts",
+     "during AUTH (RFC 4954), a response line longer than the server accepts"sv,
      "test with the antivirus and firewall software disabled or bypassed; check that the client "
-     "sends valid commands; for AUTH, pick a mechanism with shorter lines"},
-    {501, "syntax error in parameters or arguments", "RFC 5321",
+     "sends valid commands; for AUTH, pick a mechanism with shorter lines"sv},
+    {501, "syntax error in parameters or arguments"sv, "RFC 5321"sv,
      "like 500, but about a command's arguments: most often an invalid email address in MAIL FROM "
      "or RCPT TO; also a malformed HELO name, or AUTH data that is not valid base64 or was "
-     "cancelled (RFC 4954)",
+     "cancelled (RFC 4954)"sv,
      "check the syntax of the addresses (angle brackets, no spaces or stray characters); test with "
-     "antivirus and firewall software disabled"},
-    {502, "command not implemented", "RFC 5321",
+     "antivirus and firewall software disabled"sv},
+    {502, "command not implemented"sv, "RFC 5321"sv,
      "the server does not support the command; most likely a configuration problem of the "
-     "underlying MTA, on either side",
+     "underlying MTA, on either side"sv,
      "check the MTA configuration (e.g. a client that uses extensions the server did not "
-     "advertise), then reconnect"},
-    {503, "bad sequence of commands", "RFC 5321",
+     "advertise), then reconnect"sv},
+    {503, "bad sequence of commands"sv, "RFC 5321"sv,
      "commands out of order (RCPT before MAIL, DATA with no recipient); often the server requires "
-     "authentication and the account has not authenticated; also AUTH after a successful AUTH",
-     "authenticate before sending, and check the MTA configuration and the order of commands"},
-    {504, "command parameter not implemented", "RFC 5321",
+     "authentication and the account has not authenticated; also AUTH after a successful AUTH"sv,
+     "authenticate before sending, and check the MTA configuration and the order of commands"sv},
+    {504, "command parameter not implemented"sv, "RFC 5321"sv,
      "like 502, for a parameter: the server does not support it; also an AUTH mechanism the server "
-     "does not know (RFC 4954)",
+     "does not know (RFC 4954)"sv,
      "check the MTA configuration, use only parameters and mechanisms the server advertises after "
-     "EHLO, then reconnect"},
-    {521, "host does not accept mail", "RFC 7504",
+     "EHLO, then reconnect"sv},
+    {521, "host does not accept mail"sv, "RFC 7504"sv,
      "the recipient's server accepts and delivers no mail at all, e.g. a host that exists for web "
-     "or other services only; it says so in its greeting or to every command",
+     "or other services only; it says so in its greeting or to every command"sv,
      "do not retry this host; check that the message really fails rather than being forwarded or "
-     "delivered through another MX host; otherwise correct or drop the address"},
-    {530, "must issue a STARTTLS command first (RFC 3207), or authentication required (RFC 4954)",
-     "RFC 3207; RFC 4954",
+     "delivered through another MX host; otherwise correct or drop the address"sv},
+    {530, "must issue a STARTTLS command first (RFC 3207), or authentication required (RFC 4954)"sv,
+     "RFC 3207; RFC 4954"sv,
      "the server refuses to go on until the session is encrypted with STARTTLS, or until the client "
-     "authenticates with AUTH; usual on submission ports",
-     "issue STARTTLS, then authenticate with valid credentials, and repeat the command"},
-    {534, "authentication mechanism is too weak", "RFC 4954",
+     "authenticates with AUTH; usual on submission ports"sv,
+     "issue STARTTLS, then authenticate with valid credentials, and repeat the command"sv},
+    {534, "authentication mechanism is too weak"sv, "RFC 4954"sv,
      "the chosen SASL mechanism is weaker than the server's policy allows, e.g. a plaintext "
-     "password mechanism",
-     "use a stronger mechanism, or protect the session with STARTTLS first"},
-    {535, "authentication credentials invalid", "RFC 4954",
+     "password mechanism"sv,
+     "use a stronger mechanism, or protect the session with STARTTLS first"sv},
+    {535, "authentication credentials invalid"sv, "RFC 4954"sv,
      "wrong user name or password, an expired or revoked password, or an account that requires an "
-     "application-specific password",
+     "application-specific password"sv,
      "check the user name and password (or create an application password), and check that the "
-     "account is not locked"},
-    {538, "encryption required for requested authentication mechanism", "RFC 4954",
-     "the mechanism, typically PLAIN or LOGIN, is accepted only over an encrypted session",
-     "issue STARTTLS, or connect with implicit TLS, before authenticating"},
-    {541, "message rejected for policy reasons, usually by a spam filter", "nonstandard",
+     "account is not locked"sv},
+    {538, "encryption required for requested authentication mechanism"sv, "RFC 4954"sv,
+     "the mechanism, typically PLAIN or LOGIN, is accepted only over an encrypted session"sv,
+     "issue STARTTLS, or connect with implicit TLS, before authenticating"sv},
+    {541, "message rejected for policy reasons, usually by a spam filter"sv, "nonstandard"sv,
      "no RFC defines it and only some servers send it: the recipient's filter most likely flagged "
-     "the message as spam, or the sender is on a blocklist",
+     "the message as spam, or the sender is on a blocklist"sv,
      "make sure you are not sending spam, check your IP and domain against blocklists, and check "
-     "SPF, DKIM and DMARC"},
+     "SPF, DKIM and DMARC"sv},
     {550, "requested action not taken: mailbox unavailable (not found, no access, or rejected by "
-          "policy)",
-     "RFC 5321",
+          "policy)"sv,
+     "RFC 5321"sv,
      "the mailbox does not exist or refuses mail; also used for many other permanent failures, "
      "such as mail detected as spam, a blocklisted sender, failed SPF or DKIM checks, or relaying "
-     "denied; with SMTPUTF8 (RFC 6531), an address or header in UTF-8 the server cannot take",
+     "denied; with SMTPUTF8 (RFC 6531), an address or header in UTF-8 the server cannot take"sv,
      "stop sending to an address that does not exist and remove it from your lists; otherwise read "
-     "the text and the enhanced code to learn which failure it is"},
-    {551, "user not local; please try <forward-path>", "RFC 5321",
+     "the text and the enhanced code to learn which failure it is"sv},
+    {551, "user not local; please try <forward-path>"sv, "RFC 5321"sv,
      "the recipient is not hosted on this server, which may name a forward address; some servers "
-     "also send it as an anti-spam measure against relaying",
+     "also send it as an anti-spam measure against relaying"sv,
      "try the forward address given in the text, if any, and update your records; otherwise check "
-     "the address"},
+     "the address"sv},
     {552, "requested mail action aborted: exceeded storage allocation, or message size exceeds the "
-          "fixed maximum (SIZE)",
-     "RFC 5321; RFC 1870",
+          "fixed maximum (SIZE)"sv,
+     "RFC 5321; RFC 1870"sv,
      "usually the recipient's mailbox is full: the recipient no longer reads mail, or in extreme "
      "cases is being mail-bombed; with the SIZE extension (RFC 1870) the message is larger than the "
      "server's fixed limit; with CHUNKING (RFC 3030) it can answer the BDAT chunk that crosses the "
-     "limit",
+     "limit"sv,
      "for a full mailbox, reach the recipient another way or try much later; for a size limit, "
-     "send a smaller message (e.g. a link instead of the attachment)"},
-    {553, "requested action not taken: mailbox name not allowed", "RFC 5321",
+     "send a smaller message (e.g. a link instead of the attachment)"sv},
+    {553, "requested action not taken: mailbox name not allowed"sv, "RFC 5321"sv,
      "the address could not be verified or is not acceptable: bad syntax, or a sender domain the "
-     "server refuses; with SMTPUTF8 (RFC 6531), a non-ASCII address the server cannot accept",
-     "check every address you send to, the sender's included, and remove those that fail"},
-    {554, "transaction failed (in a greeting: no SMTP service here)", "RFC 5321",
+     "server refuses; with SMTPUTF8 (RFC 6531), a non-ASCII address the server cannot accept"sv,
+     "check every address you send to, the sender's included, and remove those that fail"sv},
+    {554, "transaction failed (in a greeting: no SMTP service here)"sv, "RFC 5321"sv,
      "the ordinary answer to an invalid or disabled mailbox, and a catch-all for permanent "
      "rejections such as spam or policy; as a greeting, the server will not talk to you, often "
      "because of a blocklist; also a command refused for lack of security (RFC 3207), or content "
-     "the server cannot convert, e.g. binary MIME (RFC 3030)",
+     "the server cannot convert, e.g. binary MIME (RFC 3030)"sv,
      "check the address and try again; if it fails again, read the text and the enhanced code and "
-     "check your IP against blocklists"},
-    {555, "MAIL FROM/RCPT TO parameters not recognized or not implemented", "RFC 5321",
+     "check your IP against blocklists"sv},
+    {555, "MAIL FROM/RCPT TO parameters not recognized or not implemented"sv, "RFC 5321"sv,
      "the client sent an ESMTP parameter (e.g. SIZE, BODY, SMTPUTF8) that the server did not "
-     "advertise",
+     "advertise"sv,
      "send only the parameters the server announced in its EHLO response; check the client "
-     "configuration"},
-    {556, "domain does not accept mail", "RFC 7504",
+     "configuration"sv},
+    {556, "domain does not accept mail"sv, "RFC 7504"sv,
      "the recipient's domain accepts no mail at all: it publishes a null MX (RFC 7505) or its hosts "
-     "answer 521; usually generated by your own client or relay rather than received",
-     "do not retry; remove the address or ask the recipient for one that works"},
+     "answer 521; usually generated by your own client or relay rather than received"sv,
+     "do not retry; remove the address or ask the recipient for one that works"sv},
 };
 
 /** How many entries `reply_codes` holds. */
