@@ -310,6 +310,36 @@ TEST_CASE("a byte at a time gives the whole-buffer result") {
   }
 }
 
+TEST_CASE("a byte at a time: text bytes at the line limit, 8-bit text and controls") {
+  // feed() takes a single ordinary text byte inline, without the state
+  // machine, when it stays within the line limit: the edges of that step
+  // (every limit around each line's length, a high byte before and after the
+  // non_ascii diagnostic, DEL, NUL, other controls, HT, CR) against the
+  // whole-buffer parse.
+  const std::string inputs[] = {
+      "250 abcdefgh\r\n",
+      "250-abc\r\n250 defghij\r\n",
+      "250 ab\xc3\xa9"
+      "cd\xff\r\n",
+      "250 \xc3x\r\n",
+      "250 abc\x7f"
+      "d\r\n",
+      std::string("250 abc\0d\r\n", 11),
+      "250 a\tb\r\n",
+      "250 abc\x1f\r\n",
+      "250 abcdefg\n",
+      "250 abcdef\rX\r\n",
+      "250 ~}| !\r\n",
+  };
+  for (const std::string& input : inputs) {
+    for (std::size_t limit = 0; limit <= input.size() + 1; ++limit) {
+      CAPTURE(limit);
+      check_byte_at_a_time(input, parse_options{limit, 3, false});
+      check_byte_at_a_time(input, parse_options{limit, 3, true});
+    }
+  }
+}
+
 TEST_CASE("random chunk sizes give the whole-buffer result") {
   std::mt19937 rng(20240501);
   for (const parse_options& options : all_option_sets()) {

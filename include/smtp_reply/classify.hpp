@@ -291,6 +291,10 @@ constexpr classification classify(std::string_view bytes, const rule_set<N>& use
 template <class S, class = detail::enable_if_owning_string_rvalue<S>>
 classification classify(S&& bytes, const parse_options& options = default_preset) = delete;
 
+/** Deleted, with user rules too: the evidence would point into a temporary string. */
+template <class S, std::size_t N, class = detail::enable_if_owning_string_rvalue<S>>
+classification classify(S&& bytes, const rule_set<N>& user_rules, const parse_options& options = default_preset) = delete;
+
 }  // namespace smtp_reply
 
 #endif  // SMTP_REPLY_CLASSIFY_HPP

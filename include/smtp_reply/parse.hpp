@@ -113,16 +113,23 @@ class parser {
    * restarts the parse. Returns `incomplete` until the final line's EOL.
    */
   SMTP_REPLY_ALWAYS_INLINE constexpr parse_result feed(std::string_view buffer) noexcept {
-    // Fast path for a byte at a time: most calls then bring one ordinary byte
-    // of a line's text (what the text scan of feed_slow() skips), within the
-    // line limit, and only advance. Inline, so such a call costs a few
-    // instructions instead of entering the state machine and returning a
-    // result through memory. Anything else takes feed_slow(), same result.
+    // Fast path for small reads (a byte at a time, or a few): most such calls
+    // bring only ordinary bytes of a line's text (what the text scan of
+    // feed_slow() skips), within the line limit, and only advance. Inline, so
+    // such a call costs a few instructions instead of entering the state
+    // machine and returning a result through memory. Anything else takes
+    // feed_slow(), from the first byte that is not ordinary: same result.
     const std::size_t size = buffer.size();
-    if (phase_ == phase::text && size - pos_ == 1 && size - line_start_ <= options_.max_line_length) {
-      const auto c = static_cast<unsigned char>(buffer[pos_]);
-      if (detail::is_plain_text_byte(c) || (c >= 0x80 && diagnostics_.has(diagnostic::non_ascii))) {
-        pos_ = size;
+    if (phase_ == phase::text && size - line_start_ <= options_.max_line_length) {
+      if (size - pos_ == 1) {  // the commonest small read, all in line
+        const auto c = static_cast<unsigned char>(buffer[pos_]);
+        if (detail::is_plain_text_byte(c) || (c >= 0x80 && diagnostics_.has(diagnostic::non_ascii))) {
+          pos_ = size;
+          parse_result more{};
+          more.status = parse_status::incomplete;
+          return more;
+        }
+      } else if (size > pos_ && skip_text(buffer)) {
         parse_result more{};
         more.status = parse_status::incomplete;
         return more;
@@ -147,6 +154,17 @@ class parser {
     text,          // inside the text
     text_cr,       // CR inside the text: must be followed by LF
   };
+
+  // For feed()'s fast path: skips the ordinary text bytes from pos_ on and
+  // says whether they reach the end of `buffer` (all within the line limit,
+  // which the caller checked). Out of line, so feed() stays small.
+  SMTP_REPLY_NOINLINE constexpr bool skip_text(std::string_view buffer) noexcept {
+    const char* const data = buffer.data();
+    const char* const run_end =
+        detail::find_special(data + pos_, data + buffer.size(), diagnostics_.has(diagnostic::non_ascii));
+    pos_ = static_cast<std::size_t>(run_end - data);
+    return pos_ == buffer.size();
+  }
 
   // feed() itself: the state machine. Out of line, so that feed() stays small
   // enough to inline at every call.
