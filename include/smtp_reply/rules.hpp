@@ -470,13 +470,9 @@ class rule_set {
   /** The rule at `index`, as given. */
   constexpr const text_rule& operator[](std::size_t index) const noexcept { return rules_[index]; }
   /** True when every phrase follows the syntax of `text_rule`. */
-  constexpr bool valid() const noexcept { return first_invalid() == N; }
+  constexpr bool valid() const noexcept { return table().valid(); }
   /** Index of the first invalid phrase, or size() when all are valid. */
-  constexpr std::size_t first_invalid() const noexcept {
-    for (std::size_t i = 0; i < N; ++i)
-      if (compiled_[i].count == 0) return i;
-    return N;
-  }
+  constexpr std::size_t first_invalid() const noexcept { return table().first_invalid(); }
 
  private:
   text_rule rules_[N] = {};
