@@ -129,7 +129,7 @@ struct read_word {
 
 /// Reads the word that starts at `at` (a word byte) and ends before `end`
 /// or the first byte that is not a word byte, one byte at a time. The
-/// reference for the word-at-a-time reader below, and the one that runs at
+/// reference for the 16-byte block reader below, and the one that runs at
 /// compile time.
 constexpr read_word read_word_bytes(const char* data, std::size_t at, std::size_t end) noexcept {
   read_word w{};
@@ -224,8 +224,6 @@ constexpr std::uint64_t index_key(const compiled_phrase& p) noexcept {
   return pair_key(p.tokens[before], last);
 }
 
-
-
 /// What the matcher reads of a rule first, in one place: enough to pass over
 /// most rules of a chain without reading more.
 struct compiled_rule {
@@ -267,6 +265,7 @@ constexpr std::size_t filter_words(std::size_t bucket_bits) noexcept { return (s
 /// The key filter array holds three such filters: index keys, last words,
 /// and last words that follow a gap.
 constexpr std::size_t key_filter_words(std::size_t bucket_bits) noexcept { return 3 * filter_words(bucket_bits); }
+/// Which of the three filters of the key filter array.
 enum filter_kind : std::size_t { filed_keys = 0, last_words = 1, words_after_gap = 2 };
 constexpr std::size_t filter_bit(std::uint64_t key, unsigned bucket_shift) noexcept {
   return static_cast<std::size_t>(key >> (bucket_shift - 2));
@@ -337,7 +336,7 @@ class rule_table {
     return detail::filter_has(key_filter_ + detail::words_after_gap * filter_words_, key, bucket_shift_);
   }
   /// False when no prefix rule's prefix starts like the word whose first
-  /// chunk is `chunk` (a filter on its first two bytes). For the matcher.
+  /// chunk is `chunk` (filters on its first three bytes). For the matcher.
   constexpr bool may_start_prefix(std::uint64_t chunk) const noexcept {
     if ((head_lengths_ & 0x2U) != 0 && ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0) return true;
     const std::size_t bit = detail::head3_filter_bit(chunk);
