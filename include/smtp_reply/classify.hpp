@@ -253,15 +253,14 @@ constexpr classification classify(const reply& r) noexcept {
  * Classifies a parsed reply, consulting `user_rules` before the built-in
  * rules: any match of a user rule decides the reason.
  */
-template <std::size_t N>
-constexpr classification classify(const reply& r, const rule_set<N>& user_rules) noexcept {
-  const rule_table user = user_rules.table();
-  return detail::classify_with(r, &user, detail::builtin_view{});
-}
-
-/** As `classify(r, user_rules)`, for a rule table view. */
 constexpr classification classify(const reply& r, const rule_table& user_rules) noexcept {
   return detail::classify_with(r, &user_rules, detail::builtin_view{});
+}
+
+/** As `classify(r, user_rules)`, for a rule set (its table view). */
+template <std::size_t N>
+constexpr classification classify(const reply& r, const rule_set<N>& user_rules) noexcept {
+  return classify(r, user_rules.table());
 }
 
 /**

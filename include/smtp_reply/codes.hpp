@@ -254,9 +254,6 @@ inline constexpr reply_code_info reply_codes[] = {
 inline constexpr std::size_t reply_code_count = sizeof(reply_codes) / sizeof(reply_codes[0]);
 
 namespace detail {
-/// Index of `code` in `reply_codes`, or reply_code_count. Callers that run at
-/// compile time test this rather than a pointer against null: g++'s UBSan
-/// (-fsanitize=null) makes such a comparison non-constant (GCC PR 71962).
 /// reply_codes' index of every three-digit value, or reply_code_count: a
 /// lookup is one load (classify() makes one for every reply).
 struct reply_code_map {
@@ -269,6 +266,9 @@ struct reply_code_map {
 static_assert(reply_code_count < 255, "reply_code_map holds indexes in a byte");
 inline constexpr reply_code_map reply_code_slots{};
 
+/// Index of `code` in `reply_codes`, or reply_code_count. Callers that run at
+/// compile time test this rather than a pointer against null: g++'s UBSan
+/// (-fsanitize=null) makes such a comparison non-constant (GCC PR 71962).
 constexpr std::size_t reply_code_index(std::uint16_t code) noexcept {
   return code < 1000 ? reply_code_slots.slot[code] : reply_code_count;
 }

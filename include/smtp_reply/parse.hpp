@@ -125,14 +125,10 @@ class parser {
         const auto c = static_cast<unsigned char>(buffer[pos_]);
         if (detail::is_plain_text_byte(c) || (c >= 0x80 && diagnostics_.has(diagnostic::non_ascii))) {
           pos_ = size;
-          parse_result more{};
-          more.status = parse_status::incomplete;
-          return more;
+          return incomplete();
         }
       } else if (size > pos_ && skip_text(buffer)) {
-        parse_result more{};
-        more.status = parse_status::incomplete;
-        return more;
+        return incomplete();
       }
     }
     return feed_slow(buffer);
@@ -154,6 +150,13 @@ class parser {
     text,          // inside the text
     text_cr,       // CR inside the text: must be followed by LF
   };
+
+  // What feed() returns until the final line's EOL.
+  static constexpr parse_result incomplete() noexcept {
+    parse_result more{};
+    more.status = parse_status::incomplete;
+    return more;
+  }
 
   // For feed()'s fast path: skips the ordinary text bytes from pos_ on and
   // says whether they reach the end of `buffer` (all within the line limit,
@@ -279,9 +282,7 @@ class parser {
       }
       ++pos_;
     }
-    parse_result more{};
-    more.status = parse_status::incomplete;
-    return more;
+    return incomplete();
   }
 
   // Closes the line whose LF is at `lf`. Returns true when the reply is

@@ -227,7 +227,7 @@ constexpr std::uint64_t index_key(const compiled_phrase& p) noexcept {
 /// What the matcher reads of a rule first, in one place: enough to pass over
 /// most rules of a chain without reading more.
 struct compiled_rule {
-  std::uint64_t last = 0;    // the last token (word key or number_key); for a prefix rule its first chunk
+  std::uint64_t last = 0;    // the last token (word key or number_key); a prefix rule compares its chunks instead
   std::uint64_t before = 0;  // the token before the last, or any_token when there is none or it is a gap
   std::uint32_t first_token = 0;  // where the rule's tokens start in the table's token array
   std::uint16_t next = no_rule;   // the next rule filed in the same bucket
@@ -255,8 +255,13 @@ constexpr std::size_t rule_token_capacity(std::size_t rules) noexcept {
 /// others, 4096 bits chosen by a hash of the first three bytes (a head of 2
 /// bytes is filed under each third byte a word may have).
 inline constexpr std::size_t head_filter_words = 128;
+/// The bit of the one-byte head filter for a word's first chunk.
+constexpr std::size_t head1_filter_bit(std::uint64_t chunk) noexcept {
+  return static_cast<std::size_t>((chunk & 63) * 64 + ((chunk >> 8) & 63));
+}
+/// The bit of the three-byte head filter (after the first 4096) for a word's first chunk.
 constexpr std::size_t head3_filter_bit(std::uint64_t chunk) noexcept {
-  return static_cast<std::size_t>(((chunk & 0xFFFFFF) * key_multiplier) >> 52);
+  return 4096 + static_cast<std::size_t>(((chunk & 0xFFFFFF) * key_multiplier) >> 52);
 }
 
 /// A rule set's key filter has four times as many bits as it has buckets:
@@ -270,13 +275,16 @@ enum filter_kind : std::size_t { filed_keys = 0, last_words = 1, words_after_gap
 constexpr std::size_t filter_bit(std::uint64_t key, unsigned bucket_shift) noexcept {
   return static_cast<std::size_t>(key >> (bucket_shift - 2));
 }
+/// Bit `bit` of an array of 64-bit words: the form of every filter here.
+constexpr bool has_bit(const std::uint64_t* bits, std::size_t bit) noexcept {
+  return ((bits[bit / 64] >> (bit % 64)) & 1U) != 0;
+}
+constexpr void set_bit(std::uint64_t* bits, std::size_t bit) noexcept { bits[bit / 64] |= std::uint64_t{1} << (bit % 64); }
 constexpr bool filter_has(const std::uint64_t* filter, std::uint64_t key, unsigned bucket_shift) noexcept {
-  const std::size_t bit = filter_bit(key, bucket_shift);
-  return ((filter[bit / 64] >> (bit % 64)) & 1U) != 0;
+  return has_bit(filter, filter_bit(key, bucket_shift));
 }
 constexpr void filter_add(std::uint64_t* filter, std::uint64_t key, unsigned bucket_shift) noexcept {
-  const std::size_t bit = filter_bit(key, bucket_shift);
-  filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  set_bit(filter, filter_bit(key, bucket_shift));
 }
 
 }  // namespace detail
@@ -338,9 +346,8 @@ class rule_table {
   /// False when no prefix rule's prefix starts like the word whose first
   /// chunk is `chunk` (filters on its first three bytes). For the matcher.
   constexpr bool may_start_prefix(std::uint64_t chunk) const noexcept {
-    if ((head_lengths_ & 0x2U) != 0 && ((head_filter_[chunk & 63] >> ((chunk >> 8) & 63)) & 1U) != 0) return true;
-    const std::size_t bit = detail::head3_filter_bit(chunk);
-    return ((head_filter_[64 + bit / 64] >> (bit % 64)) & 1U) != 0;
+    if ((head_lengths_ & 0x2U) != 0 && detail::has_bit(head_filter_, detail::head1_filter_bit(chunk))) return true;
+    return detail::has_bit(head_filter_, detail::head3_filter_bit(chunk));
   }
   /// The filters (three of 2^(bucket_bits() + 2) bits; the head filters
   /// 2 x 4096). For generators and tests.
@@ -387,7 +394,7 @@ class rule_set {
   static_assert(N > 0 && N < detail::no_rule, "a rule set holds 1 to 65534 rules");
 
  public:
-  /** Number of buckets of the index (a power of two, at least four per rule). */
+  /** The index has 2^bucket_bits buckets (bucket_count: at least four per rule). */
   static constexpr std::size_t bucket_bits = detail::rule_bucket_bits(N);
   static constexpr std::size_t bucket_count = std::size_t{1} << bucket_bits;
 
@@ -412,27 +419,24 @@ class rule_set {
       c.gaps = p.gaps;
       if (p.gaps != 0) has_gaps_ = true;
       c.prefix_length = p.prefix_length;
-      c.last = p.prefix_length != 0 ? p.prefix[0] : p.tokens[p.count - 1];
+      c.last = p.tokens[p.count - 1];
       c.before = p.count >= 2 && p.tokens[p.count - 2] != detail::gap_key ? p.tokens[p.count - 2] : detail::any_token;
       const std::size_t own = p.prefix_length != 0 ? p.count - 1u : p.count;
       for (std::size_t t = 0; t < own; ++t) tokens_[token_count_++] = p.tokens[t];
       if (p.prefix_length != 0) {
         for (std::size_t k = 0; k * 8 < p.prefix_length; ++k) tokens_[token_count_++] = p.prefix[k];
         head_lengths_ = static_cast<std::uint8_t>(head_lengths_ | (1U << detail::head_length(p.prefix_length)));
-        const std::uint64_t first = p.prefix[0] & 63;
         if (p.prefix_length == 1) {
-          head_filter_[first] = ~std::uint64_t{0};  // any second byte
+          head_filter_[p.prefix[0] & 63] = ~std::uint64_t{0};  // any second byte
         } else if (p.prefix_length == 2) {
           // Filed under every three-byte head it begins: the two bytes and
           // any folded word byte after them, or none (a word of two bytes).
           for (unsigned third = 0; third < 256; ++third) {
             if (third != 0 && detail::fold_word_byte(static_cast<unsigned char>(third)) != third) continue;
-            const std::size_t bit = detail::head3_filter_bit(p.prefix[0] | (std::uint64_t{third} << 16));
-            head_filter_[64 + bit / 64] |= std::uint64_t{1} << (bit % 64);
+            detail::set_bit(head_filter_, detail::head3_filter_bit(p.prefix[0] | (std::uint64_t{third} << 16)));
           }
         } else {
-          const std::size_t bit = detail::head3_filter_bit(p.prefix[0]);
-          head_filter_[64 + bit / 64] |= std::uint64_t{1} << (bit % 64);
+          detail::set_bit(head_filter_, detail::head3_filter_bit(p.prefix[0]));
         }
       }
       compiled_[i] = c;
@@ -440,11 +444,11 @@ class rule_set {
       if (p.prefix_length == 0) {
         detail::filter_add(key_filter_, key, 64 - bucket_bits);
         detail::filter_add(key_filter_ + detail::last_words * filter_size, c.last, 64 - bucket_bits);
+        // A gap before the last word: the word before the gap stands 1 to 3
+        // words back, so the matcher probes more pairs for words filed so.
+        if (p.count >= 3 && p.tokens[p.count - 2] == detail::gap_key)
+          detail::filter_add(key_filter_ + detail::words_after_gap * filter_size, c.last, 64 - bucket_bits);
       }
-      // A gap before the last word: the word before the gap stands 1 to 3
-      // words back, so the matcher probes more pairs for words filed so.
-      if (p.prefix_length == 0 && p.count >= 3 && p.tokens[p.count - 2] == detail::gap_key)
-        detail::filter_add(key_filter_ + detail::words_after_gap * filter_size, c.last, 64 - bucket_bits);
       // Appending keeps chains in table order, so equal matches resolve to the earlier rule.
       const std::size_t b = static_cast<std::size_t>(key >> (64 - bucket_bits));
       if (buckets_[b] == detail::no_rule) {

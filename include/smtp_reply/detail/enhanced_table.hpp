@@ -139,8 +139,6 @@ inline constexpr enhanced_code_info enhanced_codes[] = {
 inline constexpr std::size_t enhanced_code_count = sizeof(enhanced_codes) / sizeof(enhanced_codes[0]);
 
 namespace detail {
-/// Index of X.subject.detail in `enhanced_codes`, or enhanced_code_count
-/// (an index, not a pointer, for the reason given at detail::reply_code_index).
 /// enhanced_codes' index of every subject.detail the registry can hold
 /// (subjects 0 to 7, details 0 to 63), or enhanced_code_count: one load.
 struct enhanced_code_map {
@@ -157,6 +155,8 @@ struct enhanced_code_map {
 static_assert(enhanced_code_count < 255, "enhanced_code_map holds indexes in a byte");
 inline constexpr enhanced_code_map enhanced_code_slots{};
 
+/// Index of X.subject.detail in `enhanced_codes`, or enhanced_code_count
+/// (an index, not a pointer, for the reason given at detail::reply_code_index).
 constexpr std::size_t enhanced_code_index(std::uint16_t subject, std::uint16_t detail) noexcept {
   if (subject >= enhanced_code_map::subjects || detail >= enhanced_code_map::details) return enhanced_code_count;
   return enhanced_code_slots.slot[subject][detail];
