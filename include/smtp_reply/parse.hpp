@@ -17,6 +17,13 @@
 #include "enhanced.hpp"
 #include "reply.hpp"
 
+// A branch hint for feed(), undefined again at the end of this header.
+#if defined(__GNUC__)
+#define SMTP_REPLY_DETAIL_LIKELY(condition) __builtin_expect(static_cast<bool>(condition), 1)
+#else
+#define SMTP_REPLY_DETAIL_LIKELY(condition) (condition)
+#endif
+
 namespace smtp_reply {
 
 /** RFC 5321 section 4.5.3.1.5: a reply line is at most 512 octets, CRLF included. */
@@ -67,8 +74,8 @@ struct parse_result {
  *
  * The caller keeps the bytes of the reply being read in its own buffer, from
  * the reply's first byte, appends what arrives, and calls `feed()` with the
- * whole buffer each time. The parser remembers how far it has read and never
- * looks at a byte twice, so a reply fed a byte at a time costs O(n).
+ * whole buffer each time. The parser remembers how far it has read and looks
+ * at a byte at most twice, so a reply fed a byte at a time costs O(n).
  * After `ok` or an error the parser starts afresh: the next call must pass a
  * buffer that starts at the next reply (after `consumed` bytes on `ok`).
  * Never throws or allocates.
@@ -117,10 +124,12 @@ class parser {
     // bring only ordinary bytes of a line's text (what the text scan of
     // feed_slow() skips), within the line limit, and only advance. Inline, so
     // such a call costs a few instructions instead of entering the state
-    // machine and returning a result through memory. Anything else takes
+    // machine and returning a result through memory. At a line start with a
+    // code's worth of bytes, whole lines (read_lines()). Anything else takes
     // feed_slow(), from the first byte that is not ordinary: same result.
+    // (Told that text is likely, g++ keeps the byte path straight.)
     const std::size_t size = buffer.size();
-    if (phase_ == phase::text && size - line_start_ <= options_.max_line_length) {
+    if (SMTP_REPLY_DETAIL_LIKELY(phase_ == phase::text) && size - line_start_ <= options_.max_line_length) {
       if (size - pos_ == 1) {  // the commonest small read, all in line
         const auto c = static_cast<unsigned char>(buffer[pos_]);
         if (detail::is_plain_text_byte(c) || (c >= 0x80 && diagnostics_.has(diagnostic::non_ascii))) {
@@ -130,6 +139,8 @@ class parser {
       } else if (size > pos_ && skip_text(buffer)) {
         return incomplete();
       }
+    } else if (phase_ == phase::code0 && size >= pos_ + 4) {
+      return read_lines(buffer, options_, this);
     }
     return feed_slow(buffer);
   }
@@ -140,6 +151,8 @@ class parser {
   parse_result feed(S&& buffer) = delete;
 
  private:
+  friend constexpr parse_result parse(std::string_view input, const parse_options& options) noexcept;
+
   enum class phase : std::uint8_t {
     code0,         // expecting the first digit of a line's code
     empty_cr,      // a line started with CR
@@ -169,8 +182,199 @@ class parser {
     return pos_ == buffer.size();
   }
 
-  // feed() itself: the state machine. Out of line, so that feed() stays small
-  // enough to inline at every call.
+  // The whole-line fast path, for parse() (`resumed` null: a fresh parse)
+  // and feed() (`resumed` the parser, at a line start: phase code0). It
+  // reads the lines that the state machine would read without a second
+  // thought (the reply's own standard code, SP or '-', text, EOL, all within
+  // the limits) with its state in local variables, and builds the result at
+  // the final line's EOL.
+  // Handover: at the first line it does not take (a short or odd code, a
+  // control byte, a lone CR, a line past the limit or not complete, strict
+  // mode's errors, the line limit), the parser (parse()'s made only now)
+  // takes over at that line's start, its members as feed_slow() has them
+  // there, and reads on as ever. Same result; no byte is read more than
+  // twice (the handed-over line).
+  SMTP_REPLY_NOINLINE static constexpr parse_result read_lines(std::string_view buffer, const parse_options& options,
+                                                               parser* resumed) noexcept {
+    const char* const data = buffer.data();
+    const char* const end = data + buffer.size();
+    const std::size_t max_length = options.max_line_length;
+    // At the first line nothing is known yet (and no member to read). After
+    // it: the first four bytes of a continuation line (code_bytes() of the
+    // reply's code and '-'), the first line's enhanced code and the first
+    // one found (pack()ed, 0 for none). Before it, `continuation` is that of
+    // a standard code, 200: a first line that matches it is as valid.
+    const char* line = data;
+    std::size_t lines = 0;
+    std::uint32_t continuation = code_bytes_of(200) | separator_byte('-');
+    std::uint64_t first_line_enhanced = no_line_yet;  // with inconsistent_bit once a line's differs
+    std::uint64_t first_found_enhanced = 0;
+    diagnostic_set diagnostics{};
+    const bool mid_reply = resumed != nullptr && resumed->line_count_ != 0;  // (at the first line, pos_ is 0)
+    if (mid_reply) {
+      line += resumed->pos_;
+      lines = resumed->line_count_;
+      continuation = code_bytes_of(resumed->first_code_) | separator_byte('-');
+      first_line_enhanced =
+          pack(resumed->first_line_enhanced_) | (resumed->enhanced_inconsistent_ ? inconsistent_bit : 0);
+      first_found_enhanced = pack(resumed->first_found_enhanced_);
+      diagnostics = resumed->diagnostics_;
+    }
+    // The shortest line ("250 " LF) must fit.
+    if (max_length > 4) {
+      for (std::size_t lines_left = options.max_lines - lines; lines_left != 0 && end - line >= 4; --lines_left) {
+        const std::uint32_t head = code_bytes(line);
+        // The reply's code and '-', or SP (the one byte differing).
+        const std::uint32_t other = head ^ continuation;
+        if (other != 0 && other != (separator_byte('-') ^ separator_byte(' '))) {
+          // The first line, or another code (code_mismatch, an error or a
+          // nonstandard code) or separator.
+          if (lines != 0 || !is_code_and_separator(head)) break;
+          continuation = (head & 0xFFFFFFU) | separator_byte('-');
+        }
+        const char* const text = line + 4;
+        const char* const limit = static_cast<std::size_t>(end - line) > max_length ? line + max_length : end;
+        const char* const text_end = find_eol(text, limit, options, diagnostics);
+        if (text_end == limit) break;
+        const char* lf = text_end;
+        if (*lf == '\r') {
+          if (++lf == limit || *lf != '\n') break;
+        } else {
+          if (options.strict) break;
+          diagnostics.set(diagnostic::bare_lf);
+        }
+        if (static_cast<std::size_t>(lf - line) >= rfc5321_max_line_length) diagnostics.set(diagnostic::long_line);
+        const auto text_size = static_cast<std::size_t>(text_end - text);
+        // As in end_line(): only text that starts like a code may hold one.
+        const std::uint64_t found = text_size >= 5 && (text[0] == '#' || text[1] == '.')
+                                        ? pack(read_enhanced(text, text_size).code)
+                                        : 0;
+        if (found != first_line_enhanced) {
+          // The first line's; or one differs from it, and no later line matches it then.
+          first_line_enhanced = first_line_enhanced == no_line_yet ? found : first_line_enhanced | inconsistent_bit;
+        }
+        if (first_found_enhanced == 0) first_found_enhanced = found;
+        ++lines;
+        const bool final_line = line[3] == ' ';
+        line = lf + 1;
+        if (final_line) {
+          // Entered at the reply's first line, the parser's members are still
+          // as reset() leaves them: they are written only to hand over.
+          if (mid_reply) resumed->reset();
+          return ok_result(data, static_cast<std::size_t>(line - data), continuation,
+                           unpack(found != 0 ? found : first_found_enhanced), diagnostics,
+                           (first_line_enhanced & inconsistent_bit) != 0, lines);
+        }
+      }
+    }
+    const auto at = static_cast<std::size_t>(line - data);
+    if (resumed == nullptr) {
+      parser fresh(options);
+      return fresh.take_over(buffer, at, lines, continuation, first_line_enhanced, first_found_enhanced, diagnostics);
+    }
+    return resumed->take_over(buffer, at, lines, continuation, first_line_enhanced, first_found_enhanced, diagnostics);
+  }
+
+  // read_lines()'s handover: its state into the members, as feed_slow()
+  // has them at the start of the line at `at` (those it writes before it
+  // reads them there, text_start_, line_code_, final_line_ and
+  // last_line_enhanced_, keep what they held), then feed_slow().
+  constexpr parse_result take_over(std::string_view buffer, std::size_t at, std::size_t lines,
+                                   std::uint32_t continuation, std::uint64_t first_line_enhanced,
+                                   std::uint64_t first_found_enhanced, diagnostic_set diagnostics) noexcept {
+    pos_ = at;
+    line_start_ = at;
+    line_count_ = lines;
+    if (lines != 0) {
+      first_code_ = code_of(continuation);
+      copy_code(first_line_enhanced_, unpack(first_line_enhanced));
+    }
+    copy_code(first_found_enhanced_, unpack(first_found_enhanced));
+    diagnostics_ = diagnostics;
+    enhanced_inconsistent_ = (first_line_enhanced & inconsistent_bit) != 0;
+    return feed_slow(buffer);
+  }
+
+  // A line's first four bytes, the first in the lowest byte (one load where
+  // the compiler sees it; constexpr as it is).
+  static constexpr std::uint32_t code_bytes(const char* at) noexcept {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(at[0])) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(at[1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(at[2])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(at[3])) << 24;
+  }
+  static constexpr std::uint32_t separator_byte(char c) noexcept { return static_cast<std::uint32_t>(c) << 24; }
+
+  // code_bytes() of the three digits of `code`, and back.
+  static constexpr std::uint32_t code_bytes_of(std::uint16_t code) noexcept {
+    return static_cast<std::uint32_t>('0' + code / 100) | static_cast<std::uint32_t>('0' + code / 10 % 10) << 8 |
+           static_cast<std::uint32_t>('0' + code % 10) << 16;
+  }
+  static constexpr std::uint16_t code_of(std::uint32_t bytes) noexcept {
+    return static_cast<std::uint16_t>((bytes & 0xFF) * 100 + (bytes >> 8 & 0xFF) * 10 + (bytes >> 16 & 0xFF) -
+                                      ('0' * 111));
+  }
+
+  // What start_line() takes: a code of 2-5, 0-5, 0-9, then SP or '-'. Less
+  // '2', '0' and '0', the digits are below 4, 6 and 10 when no byte of
+  // `digits`, nor of `digits` plus 0x80 less those bounds, has its top bit
+  // set (a byte that wrapped around has it, whatever it borrowed or carried).
+  static constexpr bool is_code_and_separator(std::uint32_t head) noexcept {
+    const std::uint32_t digits = (head & 0xFFFFFFU) - 0x303032U;
+    const std::uint32_t separator = head >> 24;
+    return ((digits | (digits + 0x767A7CU)) & 0x808080U) == 0 && (separator == ' ' || separator == '-');
+  }
+
+  // An enhanced code in one integer (0 for none), so that the fast path
+  // compares and keeps it in one register.
+  static constexpr std::uint64_t pack(const enhanced_code& code) noexcept {
+    return static_cast<std::uint64_t>(code.class_digit) | static_cast<std::uint64_t>(code.subject) << 8 |
+           static_cast<std::uint64_t>(code.detail) << 24;
+  }
+  // Never in a packed code:
+  static constexpr std::uint64_t inconsistent_bit = std::uint64_t{1} << 63;
+  static constexpr std::uint64_t no_line_yet = std::uint64_t{1} << 62;
+  static constexpr enhanced_code unpack(std::uint64_t packed) noexcept {
+    enhanced_code code{};
+    code.class_digit = static_cast<std::uint8_t>(packed);
+    code.subject = static_cast<std::uint16_t>(packed >> 8);
+    code.detail = static_cast<std::uint16_t>(packed >> 24);
+    return code;
+  }
+
+  // The CR or LF that ends the text from `first` on, read past HT and 8-bit
+  // bytes as feed_slow() reads the text; `last` when the text does not end
+  // before it or holds another byte that is not plain. The 8-bit bytes are
+  // noted (non_ascii) only when the line ends as read_lines() takes it (CRLF
+  // within `last`, or LF unless strict): a line handed over says nothing.
+  static constexpr const char* find_eol(const char* first, const char* last, const parse_options& options,
+                                        diagnostic_set& diagnostics) noexcept {
+    first = detail::find_special(first, last, false);
+    if (first != last && (*first == '\r' || *first == '\n')) return first;  // the commonest: ASCII text
+    return find_eol_past(first, last, options, diagnostics);
+  }
+  SMTP_REPLY_NOINLINE static constexpr const char* find_eol_past(const char* at, const char* last,
+                                                                 const parse_options& options,
+                                                                 diagnostic_set& diagnostics) noexcept {
+    bool high = false;
+    for (; at != last; at = detail::find_special(at + 1, last, high || diagnostics.has(diagnostic::non_ascii))) {
+      const auto c = static_cast<unsigned char>(*at);
+      if (c == '\r' || c == '\n') {
+        if (c == '\n' ? options.strict : at + 1 == last || at[1] != '\n') break;
+        if (high) diagnostics.set(diagnostic::non_ascii);
+        return at;
+      }
+      if (c >= 0x80) {
+        high = true;
+      } else if (c != '\t') {
+        break;
+      }
+    }
+    return last;
+  }
+
+  // feed() itself. Out of line, so that feed() stays small enough to inline
+  // at every call.
   SMTP_REPLY_NOINLINE constexpr parse_result feed_slow(std::string_view buffer) noexcept {
     const char* const data = buffer.data();
     const std::size_t size = buffer.size();
@@ -396,6 +600,21 @@ class parser {
     return done;
   }
 
+  // read_lines()'s ok result: a reply of `consumed` bytes from `data`, its
+  // code as in read_lines()'s `continuation`.
+  static constexpr parse_result ok_result(const char* data, std::size_t consumed, std::uint32_t continuation,
+                                          const enhanced_code& enhanced, diagnostic_set diagnostics,
+                                          bool inconsistent, std::size_t lines) noexcept {
+    const auto class_digit = static_cast<std::uint8_t>((continuation & 0xFF) - '0');
+    if (enhanced && enhanced.class_digit != class_digit) diagnostics.set(diagnostic::enhanced_mismatch);
+    if (inconsistent) diagnostics.set(diagnostic::enhanced_inconsistent);
+    // Field by field, in one go: no zeroing first.
+    return parse_result{parse_status::ok, consumed, 0,
+                        smtp_reply::reply{code_of(continuation),
+                                          class_of(static_cast<std::uint16_t>(class_digit * 100)),
+                                          enhanced, diagnostics, lines, std::string_view(data, consumed)}};
+  }
+
   constexpr parse_result fail(parse_status status, std::size_t offset) noexcept {
     reset();
     parse_result failed{};
@@ -429,8 +648,7 @@ class parser {
  * throws or allocates; the reply's views point into `input`.
  */
 constexpr parse_result parse(std::string_view input, const parse_options& options = default_preset) noexcept {
-  parser p(options);
-  return p.feed(input);
+  return parser::read_lines(input, options, nullptr);  // what parser(options).feed(input) does
 }
 
 /** Deleted: the reply would point into a temporary string (any std::basic_string). */
@@ -438,5 +656,7 @@ template <class S, class = detail::enable_if_owning_string_rvalue<S>>
 parse_result parse(S&& input, const parse_options& options = default_preset) = delete;
 
 }  // namespace smtp_reply
+
+#undef SMTP_REPLY_DETAIL_LIKELY
 
 #endif  // SMTP_REPLY_PARSE_HPP
