@@ -152,16 +152,41 @@ constexpr evidence rule_evidence(const reply& r, const rule_match& m, std::strin
 
 /// No user rules: their matcher calls compile to nothing.
 struct no_rules {};
-constexpr void match_user(const no_rules*, const word_window&, rule_match&) noexcept {}
+constexpr unsigned mark_user(const no_rules*, std::uint64_t, std::uint64_t, bool) noexcept { return 0; }
 template <class Table>
-constexpr void match_user(const Table* user, const word_window& window, rule_match& best) noexcept {
-  match_word(*user, window, rule_origin::user, best);
+constexpr unsigned mark_user(const Table* user, std::uint64_t key, std::uint64_t first_chunk, bool is_number) noexcept {
+  return mark_word(*user, key, first_chunk, is_number);
+}
+constexpr void match_user(const no_rules*, const word_window&, unsigned, rule_match&) noexcept {}
+template <class Table>
+constexpr void match_user(const Table* user, const word_window& window, unsigned marks, rule_match& best) noexcept {
+  match_marked_word(*user, window, marks, rule_origin::user, best);
 }
 constexpr std::string_view phrase_of(const no_rules*, std::size_t) noexcept { return {}; }
 template <class Table>
 constexpr std::string_view phrase_of(const Table* user, std::size_t index) noexcept {
   return (*user)[index].phrase;
 }
+
+/// Both tables in one pass over the words: the built-in table's marks in
+/// the low bits, the user table's above them.
+template <class User, class Builtin>
+struct two_table_matcher {
+  const User* user;
+  Builtin builtin;
+  rule_match& user_best;
+  rule_match& builtin_best;
+  static constexpr unsigned user_shift = 2;
+  SMTP_REPLY_ALWAYS_INLINE constexpr unsigned mark(std::uint64_t key, std::uint64_t first_chunk,
+                                                   bool is_number) const noexcept {
+    return mark_word(builtin, key, first_chunk, is_number) |
+           (mark_user(user, key, first_chunk, is_number) << user_shift);
+  }
+  constexpr void match(const word_window& window, unsigned marks) const noexcept {
+    if ((marks >> user_shift) != 0) match_user(user, window, marks >> user_shift, user_best);
+    match_marked_word(builtin, window, marks, rule_origin::builtin, builtin_best);
+  }
+};
 
 /// The built-in rules as the matcher reads them: a table known at compile time.
 using builtin_view = fixed_rule_table<smtp_reply::builtin_rules>;
@@ -202,10 +227,8 @@ constexpr classification classify_with(const reply& r, const User* user, builtin
   // Text evidence: one pass over the words, both tables probed per word.
   rule_match user_best{};
   rule_match builtin_best{};
-  scan_words(r.raw, [&](const word_window& window) {
-    match_user(user, window, user_best);
-    match_word(builtin, window, rule_origin::builtin, builtin_best);
-  });
+  two_table_matcher<User, builtin_view> matcher{user, builtin, user_best, builtin_best};
+  scan_words(r.raw, matcher);
 
   // Precedence (classify.hpp, README "How a reason is chosen"): a user rule
   // always decides; otherwise the stronger of text and code evidence.

@@ -547,50 +547,94 @@ struct fixed_rule_table {
   constexpr bool has_gaps() const noexcept { return Table.has_gaps(); }
 };
 
-/// The words most recently read, enough to check any phrase ending at the
-/// current word, and the current word's first chunks.
+/// Words a batch reads before the matcher looks at the ones it marked.
+inline constexpr std::size_t batch_words = 48;
+
+/// The words of a reply's text as the matcher sees them, in reading order:
+/// the last window_words words of the batch before, then the words of this
+/// batch. A reader adds words and marks those a table may match at (the
+/// last word of a phrase, or the head of a prefix); at the end of a batch
+/// the matcher looks at each marked word as the newest, with the words read
+/// before it. Reading a batch in one loop, without calls, keeps the reader's
+/// state in registers; the matcher runs for about one word in two.
+/// No member initializers: the run-time reader does not clear it (only
+/// words added are read).
 struct word_window {
+  static constexpr std::size_t slots = window_words + batch_words;
   /// One word as the matcher compares it.
   struct word {
-    std::uint64_t key = 0;
-    std::size_t begin = 0;
-    bool is_number = false;
+    std::uint64_t key;
+    std::size_t begin;
+    bool is_number;
   };
-  // Apart, so that the window a classification starts with is small to clear.
-  std::uint64_t keys[window_words] = {};
-  std::size_t begins[window_words] = {};
-  std::uint32_t numbers = 0;  // bit i: the word in slot i is all digits
-  std::size_t total = 0;      // words seen so far
-  /// Where the newest word ends, its first chunks and its length (for prefix rules).
-  std::size_t end = 0;
-  std::uint64_t chunks[prefix_chunks] = {};
-  std::size_t length = 0;
+  std::uint64_t keys[slots];
+  std::uint64_t first_chunks[slots];  // folded bytes 0 to 7, what prefix rules compare first
+  std::size_t begins[slots];
+  std::size_t ends[slots];
+  bool numbers[slots];
+  // While a reader runs, its sink (window_sink) keeps the two counters.
+  std::uint16_t marked_slots[batch_words];  // the marked words of this batch, and their marks
+  std::uint16_t marks[batch_words];
+  unsigned marked;
+  unsigned first;   // the first slot that holds a word
+  unsigned count;   // slots filled
+  unsigned newest;  // the word the matcher is looking at
+  const char* data;    // the text, for the further chunks of a long word
+  std::size_t size;
 
-  constexpr word back(std::size_t k) const noexcept {  // k = 0: the newest
-    const std::size_t slot = (total - 1 - k) % window_words;
-    word w{};
-    w.key = keys[slot];
-    w.begin = begins[slot];
-    w.is_number = ((numbers >> slot) & 1U) != 0;
-    return w;
+  constexpr void start(const char* text, std::size_t text_size) noexcept {
+    marked = 0;
+    first = static_cast<unsigned>(window_words);
+    count = static_cast<unsigned>(window_words);
+    newest = 0;
+    data = text;
+    size = text_size;
   }
-  /// True when the word `k` back from the newest is still held.
-  constexpr bool holds(std::size_t k) const noexcept { return k < total && k < window_words; }
-  constexpr void push(const read_word& w) noexcept {
-    for (std::size_t k = 0; k < prefix_chunks; ++k) chunks[k] = w.chunks[k];
-    push(w.key, w.begin, w.length, w.is_number);
+  /// The word `k` back from the newest (k = 0: the newest).
+  constexpr word back(std::size_t k) const noexcept {
+    const std::size_t slot = newest - k;
+    return word{keys[slot], begins[slot], numbers[slot]};
   }
-  /// Adds a word whose first chunk (and further chunks, for a word of more
-  /// than 8 bytes) the caller has put in `chunks` already. Chunks past the
-  /// word's length may hold an older word's: nothing reads them.
-  constexpr void push(std::uint64_t key, std::size_t begin, std::size_t word_length, bool number) noexcept {
-    const std::size_t slot = total % window_words;
-    keys[slot] = key;
-    begins[slot] = begin;
-    numbers = (numbers & ~(1U << slot)) | (static_cast<std::uint32_t>(number) << slot);
-    end = begin + word_length;
-    length = word_length;
-    ++total;
+  /// True when the word `k` back from the newest is held.
+  constexpr bool holds(std::size_t k) const noexcept { return k < window_words && k <= newest - first; }
+  /// Where the newest word ends, and its length.
+  constexpr std::size_t end() const noexcept { return ends[newest]; }
+  constexpr std::size_t length() const noexcept { return ends[newest] - begins[newest]; }
+  /// Chunk `k` of the newest word (its folded bytes 8k to 8k + 7); k * 8 < length().
+  constexpr std::uint64_t chunk(std::size_t k) const noexcept {
+    if (k == 0) return first_chunks[newest];
+    const std::size_t from = begins[newest] + 8 * k;
+    const std::size_t to = ends[newest] - from < 8 ? ends[newest] : from + 8;
+    std::uint64_t v = 0;
+    for (std::size_t i = from; i < to; ++i)
+      v |= std::uint64_t{word_bytes.map[static_cast<unsigned char>(data[i])]} << (8 * (i - from));
+    return v;
+  }
+
+  /// Has the matcher look at the marked words of the batch.
+  template <class Matcher>
+  constexpr void match_marked(Matcher& matcher) noexcept {
+    for (unsigned i = 0; i < marked; ++i) {
+      newest = marked_slots[i];
+      matcher.match(static_cast<const word_window&>(*this), marks[i]);
+    }
+    marked = 0;
+  }
+
+  /// Ends a full batch: matches it and keeps its last window_words words.
+  template <class Matcher>
+  SMTP_REPLY_NOINLINE constexpr void next_batch(Matcher& matcher) noexcept {
+    match_marked(matcher);
+    const unsigned keep = count - static_cast<unsigned>(window_words);
+    for (unsigned k = 0; k < window_words; ++k) {
+      keys[k] = keys[keep + k];
+      first_chunks[k] = first_chunks[keep + k];
+      begins[k] = begins[keep + k];
+      ends[k] = ends[keep + k];
+      numbers[k] = numbers[keep + k];
+    }
+    first = first > keep ? first - keep : 0;
+    count = static_cast<unsigned>(window_words);
   }
 };
 
@@ -626,10 +670,10 @@ constexpr std::size_t match_back(const Table& table, std::size_t first, const wo
 /// True when the newest word starts with the prefix of rule `c`.
 template <class Table>
 constexpr bool prefix_matches(const Table& table, const compiled_rule& c, const word_window& window) noexcept {
-  if (window.length < c.prefix_length) return false;
+  if (window.length() < c.prefix_length) return false;
   const std::size_t at = c.first_token + c.count - 1u;
   for (std::size_t k = 0; k * 8 < c.prefix_length; ++k) {
-    if (low_bytes(window.chunks[k], c.prefix_length - k * 8) != table.token(at + k)) return false;
+    if (low_bytes(window.chunk(k), c.prefix_length - k * 8) != table.token(at + k)) return false;
   }
   return true;
 }
@@ -667,7 +711,7 @@ SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t
     m.strength = c.strength;
     m.words = static_cast<std::uint8_t>(c.count - c.gaps);
     m.begin = window.back(first).begin;
-    m.end = window.end;
+    m.end = window.end();
     if (best.beaten_by(m)) best = m;
   }
 }
@@ -758,164 +802,213 @@ SMTP_REPLY_NOINLINE constexpr void match_heads(const Table& table, const word_wi
   while (heads != 0) {
     const std::size_t n = lowest_bit(heads);
     heads = static_cast<std::uint8_t>(heads & (heads - 1));
-    if (n > window.length) break;
-    probe(table, head_key(low_bytes(window.chunks[0], n)), window, origin, best);
+    if (n > window.length()) break;
+    probe(table, head_key(low_bytes(window.chunk(0), n)), window, origin, best);
   }
 }
 
-/// Looks up every key the newest word can end a phrase under: itself, the
-/// pair it makes with the word before (and, for a word that ends a phrase
-/// after a gap, with the two before that), `#` for a number, and its heads
-/// for prefix rules.
-/// A filter answers for most keys, so a word costs a few bit tests.
+/// What the matcher will look at for a word, as the filters of one table
+/// say: mark_end when a phrase may end in it, mark_head when it may start
+/// like a prefix rule's prefix. A filter answers for most words, so reading
+/// a word costs a few bit tests.
+enum word_mark : unsigned { mark_end = 1, mark_head = 2 };
 template <class Table>
-SMTP_REPLY_ALWAYS_INLINE constexpr void match_word(const Table& table, const word_window& window,
-                                                   rule_origin origin, rule_match& best) noexcept {
-  const word_window::word w = window.back(0);
-  if (table.may_end(w.key) || (w.is_number && table.may_end(number_key))) match_last_word(table, window, origin, best);
-  if (table.may_start_prefix(window.chunks[0])) match_heads(table, window, origin, best);
+SMTP_REPLY_ALWAYS_INLINE constexpr unsigned mark_word(const Table& table, std::uint64_t key,
+                                                     std::uint64_t first_chunk, bool is_number) noexcept {
+  const bool may_end = table.may_end(key) || (is_number && table.may_end(number_key));
+  return (may_end ? mark_end : 0U) | (table.may_start_prefix(first_chunk) ? mark_head : 0U);
 }
+
+/// Looks up every key the newest word can end a phrase under, as `marks`
+/// (of mark_word()) allow: itself, the pair it makes with the word before
+/// (and, for a word that ends a phrase after a gap, with the two before
+/// that), `#` for a number, and its heads for prefix rules.
+template <class Table>
+SMTP_REPLY_ALWAYS_INLINE constexpr void match_marked_word(const Table& table, const word_window& window,
+                                                          unsigned marks, rule_origin origin,
+                                                          rule_match& best) noexcept {
+  if ((marks & mark_end) != 0) match_last_word(table, window, origin, best);
+  if ((marks & mark_head) != 0) match_heads(table, window, origin, best);
+}
+
+/// Folds the word bytes of a chunk to lower case: ASCII ones gain bit 5,
+/// which lowers a letter and leaves a digit as it is; bytes above 0x7F
+/// stay. (Other bytes change too: the caller keeps only word bytes.)
+constexpr std::uint64_t fold_chunk(std::uint64_t v) noexcept { return v | ((~v & 0x8080808080808080ULL) >> 2); }
 
 #if SMTP_REPLY_HAS_SSE2 && SMTP_REPLY_HAS_CTZ64
-/// Which of 16 bytes are word bytes (bit i for byte i) and which are ASCII
-/// digits: the verdicts of fold_word_byte(), sixteen at a time.
-struct block_bits {
-  unsigned word = 0;
-  unsigned digit = 0;
-};
-inline block_bits classify_block(const char* p) noexcept {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Signed compares: bytes above 0x7F are negative, so neither letters nor
-  // digits here; they are word bytes by their sign bit.
-  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
-  const __m128i letter =
-      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i digit =
-      _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-  block_bits out{};
-  out.digit = static_cast<unsigned>(_mm_movemask_epi8(digit));
-  out.word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) |
-             static_cast<unsigned>(_mm_movemask_epi8(x));
-  return out;
-}
-
-/// classify_block() of the bytes [at, at + 16) of a buffer of `size` bytes;
-/// past its end (zero-filled) no byte is a word byte.
-inline block_bits classify_block_at(const char* data, std::size_t at, std::size_t size) noexcept {
-  if (size - at >= 16) return classify_block(data + at);
-  char tail[16] = {};
-  std::memcpy(tail, data + at, size - at);
-  return classify_block(tail);
-}
-
-/// The bits below bit `n` (n <= 16).
-constexpr unsigned bits_below(std::size_t n) noexcept { return (1U << n) - 1U; }
-
-/// Bytes [at, at + 8) folded to lower case, zero-filled past `size`. Only
-/// word bytes are folded right (ASCII ones gain bit 5, which lowers a letter
-/// and leaves a digit as it is); the caller keeps only those.
-inline std::uint64_t folded_chunk(const char* data, std::size_t at, std::size_t size) noexcept {
+/// Bytes [at, at + 8) of a buffer of `size` bytes, first byte lowest (x86-64 is little-endian);
+/// zero past its end.
+inline std::uint64_t load_chunk(const char* data, std::size_t size, std::size_t at) noexcept {
   std::uint64_t v = 0;
   if (size - at >= 8) {
     std::memcpy(&v, data + at, 8);
   } else {
     for (std::size_t k = 0; at + k < size; ++k) v |= std::uint64_t{static_cast<unsigned char>(data[at + k])} << (8 * k);
   }
-  return v | ((~v & 0x8080808080808080ULL) >> 2);
+  return v;
 }
 
-/// Puts the word of `length` bytes at `begin` into the window: its chunks and key.
-inline void push_word(const char* data, std::size_t size, std::size_t begin, std::size_t length, bool number,
-                      word_window& window) noexcept {
-  std::uint64_t chunk = low_bytes(folded_chunk(data, begin, size), length);
-  window.chunks[0] = chunk;
-  std::uint64_t key = start_key(chunk);
-  for (std::size_t k = 1; k * 8 < length; ++k) {  // a word of more than 8 bytes
-    chunk = low_bytes(folded_chunk(data, begin + 8 * k, size), length - 8 * k);
-    if (k < prefix_chunks) window.chunks[k] = chunk;
-    key = extend_key(key, chunk);
+/// The word of `length` bytes at `begin` of a buffer of `size` bytes:
+/// reported to `sink.add(begin, length, first chunk, key, is_number)`.
+template <class Sink>
+inline void add_word_at(const char* data, std::size_t size, std::size_t begin, std::size_t length, bool is_number,
+                        Sink& sink) noexcept {
+  const std::uint64_t first_chunk = low_bytes(fold_chunk(load_chunk(data, size, begin)), length);
+  std::uint64_t key = start_key(first_chunk);
+  for (std::size_t k = 8; k < length; k += 8)  // a word of more than 8 bytes
+    key = extend_key(key, low_bytes(fold_chunk(load_chunk(data, size, begin + k)), length - k));
+  sink.add(begin, length, first_chunk, key, is_number);
+}
+
+/// Which of 64 bytes are word bytes (bit i for byte i) and which are ASCII
+/// digits: the verdicts of fold_word_byte(), sixteen at a time.
+struct block_bits {
+  std::uint64_t word;
+  std::uint64_t digit;
+};
+inline void classify_16(const char* p, unsigned& word, unsigned& digit) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes above 0x7F are negative, so neither letters nor
+  // digits here; they are word bytes by their sign bit.
+  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  const __m128i letter =
+      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  const __m128i is_digit =
+      _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  digit = static_cast<unsigned>(_mm_movemask_epi8(is_digit));
+  word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, is_digit))) |
+         static_cast<unsigned>(_mm_movemask_epi8(x));
+}
+inline block_bits classify_64(const char* p) noexcept {
+  block_bits out{0, 0};
+  for (std::size_t k = 0; k < 4; ++k) {
+    unsigned word = 0;
+    unsigned digit = 0;
+    classify_16(p + 16 * k, word, digit);
+    out.word |= std::uint64_t{word} << (16 * k);
+    out.digit |= std::uint64_t{digit} << (16 * k);
   }
-  window.push(key, begin, length, number);
+  return out;
 }
 
-/// The length of the word that starts at `at` and fills the block there,
-/// read on block by block; `number` ends true when it is all digits.
-inline std::size_t long_word_length(const char* data, std::size_t size, std::size_t at, std::size_t end,
-                                    bool& number) noexcept {
-  std::size_t length = 16;
-  while (at + length < end) {
-    const std::size_t next = at + length;
-    const block_bits b = classify_block_at(data, next, size);
-    const unsigned word = end - next < 16 ? b.word & bits_below(end - next) : b.word;
-    const std::size_t n = SMTP_REPLY_CTZ64(~static_cast<std::uint64_t>(word));  // <= 16
-    number = number && (b.digit & bits_below(n)) == bits_below(n);
-    length += n;
-    if (n < 16) break;
-  }
-  return length;
+/// classify_64() of the bytes [at, at + 64) of a buffer of `size` bytes;
+/// past its end (zero-filled) no byte is a word byte.
+inline block_bits classify_64_at(const char* data, std::size_t at, std::size_t size) noexcept {
+  if (size - at >= 64) return classify_64(data + at);
+  char tail[64] = {};
+  std::memcpy(tail, data + at, size - at);
+  return classify_64(tail);
 }
 
-/// Reads every word of [at, end) sixteen bytes at a time and reports each
-/// to `on_word(window)`: the same words as scan_text_bytes(). Each block
-/// yields every word that starts and ends inside it; a word that runs past
-/// its end is read again from its first byte. `size` bounds the reads.
-template <class OnWord>
-inline void scan_text_blocks(const char* data, std::size_t size, std::size_t at, std::size_t end,
-                             word_window& window, OnWord& on_word) noexcept {
+/// Reports every word of [at, end) to `sink`, reading 64 bytes at a time:
+/// the same words as read_text_bytes(). Each block yields the words that
+/// start and end inside it; a word that runs to its end is read again from
+/// its first byte by the next block, and one of 64 bytes or more byte by
+/// byte. `size` bounds the reads.
+template <class Sink>
+inline void read_text_blocks(const char* data, std::size_t size, std::size_t at, std::size_t end,
+                             Sink& out) noexcept {
+  Sink sink = out;  // a local copy, which the compiler may keep in registers
   while (at < end) {
-    const block_bits b = classify_block_at(data, at, size);
-    const bool last_block = end - at <= 16;
-    unsigned word = last_block ? b.word & bits_below(end - at) : b.word;
-    std::size_t consumed = 16;
+    const block_bits b = classify_64_at(data, at, size);
+    const std::size_t left = end - at;
+    std::uint64_t word = left < 64 ? b.word & ((std::uint64_t{1} << left) - 1) : b.word;
+    std::size_t next = at + 64;
     while (word != 0) {
       const std::size_t start = SMTP_REPLY_CTZ64(word);
-      // Bits 16 and up of ~word are set: a word that runs to the block's end stops there.
-      const std::size_t n = SMTP_REPLY_CTZ64(~static_cast<std::uint64_t>(word) >> start);
-      if (start + n == 16 && !last_block) {  // it may go on past this block
+      // Adding the run's lowest bit clears the run and sets the bit after
+      // it; nothing is left when the run reaches the block's last byte.
+      const std::uint64_t after = word + (word & (0 - word));
+      const std::uint64_t run = word & ~after;
+      if (after == 0 && left > 64) {  // the word may go on past this block
         if (start != 0) {
-          consumed = start;  // read it again from its first byte
+          next = at + start;  // read it again from its first byte
           break;
         }
-        bool number = b.digit == 0xFFFF;
-        const std::size_t length = long_word_length(data, size, at, end, number);
-        push_word(data, size, at, length, number, window);
-        on_word(static_cast<const word_window&>(window));
-        consumed = length;
+        const read_word w = read_word_bytes(data, at, end);
+        sink.add(at, w.length, w.chunks[0], w.key, w.is_number);
+        next = at + w.length;
         break;
       }
-      const unsigned mask = bits_below(n) << start;
-      push_word(data, size, at + start, n, (b.digit & mask) == mask, window);
-      on_word(static_cast<const word_window&>(window));
-      word &= ~bits_below(start + n);
+      const std::size_t stop = after == 0 ? 64 : SMTP_REPLY_CTZ64(after);
+      add_word_at(data, size, at + start, stop - start, (b.digit & run) == run, sink);
+      word &= after;
     }
-    at += consumed;
+    at = next;
   }
+  out = sink;
 }
 #endif
 
-/// Reads every word of [at, end) a byte at a time and reports each to `on_word(window)`.
-template <class OnWord>
-constexpr void scan_text_bytes(const char* data, std::size_t at, std::size_t end, word_window& window,
-                               OnWord& on_word) noexcept {
+/// Reports every word of [at, end) to `sink`, a byte at a time.
+template <class Sink>
+constexpr void read_text_bytes(const char* data, std::size_t at, std::size_t end, Sink& sink) noexcept {
   while (at < end) {
     if (word_bytes.map[static_cast<unsigned char>(data[at])] == 0) {
       ++at;
       continue;
     }
     const read_word w = read_word_bytes(data, at, end);
-    window.push(w);
-    on_word(static_cast<const word_window&>(window));
+    sink.add(at, w.length, w.chunks[0], w.key, w.is_number);
     at += w.length;
   }
 }
 
-/// Reads the text of every line of the reply bytes `raw` once, word by word,
-/// and reports each word to `on_word(window)`. A line's text is what
-/// line_iterator gives: after the code, the separator and a leading enhanced
-/// code, up to the CR LF.
-template <class OnWord>
-constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
-  word_window window{};
+/// What a reader reports words to: the window, with the matcher that marks
+/// them. It keeps the window's two counters itself, so that a reader that
+/// works on a local copy of it keeps them in registers: the window holds
+/// them only while the matcher runs (next_batch(), finish()).
+template <class Matcher>
+struct window_sink {
+  word_window* window;
+  Matcher* matcher;
+  unsigned count;
+  unsigned marked;
+
+  constexpr window_sink(word_window& w, Matcher& m) noexcept
+      : window(&w), matcher(&m), count(w.count), marked(w.marked) {}
+
+  /// Adds a word; `matcher.mark(key, first_chunk, is_number)` says whether
+  /// (and for what) the matcher looks at it. A full batch is matched.
+  SMTP_REPLY_ALWAYS_INLINE constexpr void add(std::size_t begin, std::size_t length, std::uint64_t first_chunk,
+                                              std::uint64_t key, bool is_number) noexcept {
+    word_window& w = *window;
+    const unsigned slot = count;
+    w.keys[slot] = key;
+    w.first_chunks[slot] = first_chunk;
+    w.begins[slot] = begin;
+    w.ends[slot] = begin + length;
+    w.numbers[slot] = is_number;
+    const unsigned mark = matcher->mark(key, first_chunk, is_number);
+    w.marked_slots[marked] = static_cast<std::uint16_t>(slot);
+    w.marks[marked] = static_cast<std::uint16_t>(mark);
+    marked += mark != 0 ? 1U : 0U;
+    count = slot + 1;
+    if (count == word_window::slots) {
+      w.count = count;
+      w.marked = marked;
+      w.next_batch(*matcher);
+      count = w.count;
+      marked = w.marked;
+    }
+  }
+  /// Matches what is left of the batch.
+  constexpr void finish() noexcept {
+    window->count = count;
+    window->marked = marked;
+    window->match_marked(*matcher);
+  }
+};
+
+/// Reads the text of every line of the reply bytes `raw` once, word by
+/// word, into `window`, and has `matcher` look at the words it marks. A
+/// line's text is what line_iterator gives: after the code, the separator
+/// and a leading enhanced code, up to the CR LF.
+template <class Matcher>
+constexpr void read_reply_words(std::string_view raw, word_window& window, Matcher& matcher) noexcept {
+  window.start(raw.data(), raw.size());
+  window_sink<Matcher> sink(window, matcher);
   const char* const data = raw.data();
   const std::size_t size = raw.size();
   std::size_t at = 0;
@@ -930,16 +1023,56 @@ constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
       text += match_enhanced_prefix(std::string_view(data + text, text_end - text)).length;
 #if SMTP_REPLY_HAS_SSE2 && SMTP_REPLY_HAS_CTZ64 && SMTP_REPLY_HAS_CONSTANT_EVALUATED
     if (!SMTP_REPLY_IS_CONSTANT_EVALUATED()) {
-      scan_text_blocks(data, size, text, text_end, window, on_word);
+      read_text_blocks(data, size, text, text_end, sink);
     } else {
-      scan_text_bytes(data, text, text_end, window, on_word);
+      read_text_bytes(data, text, text_end, sink);
     }
 #else
-    scan_text_bytes(data, text, text_end, window, on_word);
+    read_text_bytes(data, text, text_end, sink);
 #endif
     at = lf == size ? size : lf + 1;
   }
+  sink.finish();
 }
+
+/// read_reply_words() at run time, with a window that is not cleared first
+/// (the matcher reads only the words added).
+template <class Matcher>
+inline void read_reply_words_uncleared(std::string_view raw, Matcher& matcher) noexcept {
+  word_window window;  // NOLINT(cppcoreguidelines-pro-type-member-init): written before it is read
+  read_reply_words(raw, window, matcher);
+}
+
+/// Reads the words of `raw` and has `matcher` look at those it marks:
+/// `matcher.mark(key, first_chunk, is_number)` gives the marks of a word
+/// (0: none), `matcher.match(window, marks)` looks at a marked word, the
+/// window's newest.
+template <class Matcher>
+constexpr void scan_words(std::string_view raw, Matcher& matcher) noexcept {
+#if SMTP_REPLY_HAS_CONSTANT_EVALUATED
+  if (!SMTP_REPLY_IS_CONSTANT_EVALUATED()) {
+    read_reply_words_uncleared(raw, matcher);
+    return;
+  }
+#endif
+  word_window window{};
+  read_reply_words(raw, window, matcher);
+}
+
+/// The matcher of one table, for match_rules().
+template <class Table>
+struct table_matcher {
+  const Table& table;
+  rule_origin origin;
+  rule_match& best;
+  SMTP_REPLY_ALWAYS_INLINE constexpr unsigned mark(std::uint64_t key, std::uint64_t first_chunk,
+                                                   bool is_number) const noexcept {
+    return mark_word(table, key, first_chunk, is_number);
+  }
+  constexpr void match(const word_window& window, unsigned marks) const noexcept {
+    match_marked_word(table, window, marks, origin, best);
+  }
+};
 
 }  // namespace detail
 
@@ -951,7 +1084,8 @@ constexpr void scan_words(std::string_view raw, OnWord&& on_word) noexcept {
 constexpr rule_match match_rules(const reply& r, const rule_table& rules,
                                  rule_origin origin = rule_origin::user) noexcept {
   rule_match best{};
-  detail::scan_words(r.raw, [&](const detail::word_window& window) { detail::match_word(rules, window, origin, best); });
+  detail::table_matcher<rule_table> matcher{rules, origin, best};
+  detail::scan_words(r.raw, matcher);
   return best;
 }
 
