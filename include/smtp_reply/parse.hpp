@@ -75,7 +75,8 @@ struct parse_result {
  * The caller keeps the bytes of the reply being read in its own buffer, from
  * the reply's first byte, appends what arrives, and calls `feed()` with the
  * whole buffer each time. The parser remembers how far it has read and looks
- * at a byte at most twice, so a reply fed a byte at a time costs O(n).
+ * at a byte a few times at most (a line's first four bytes up to four times,
+ * the others up to twice), so a reply fed a byte at a time costs O(n).
  * After `ok` or an error the parser starts afresh: the next call must pass a
  * buffer that starts at the next reply (after `consumed` bytes on `ok`).
  * Never throws or allocates.
@@ -124,8 +125,12 @@ class parser {
     // bring only ordinary bytes of a line's text (what the text scan of
     // feed_slow() skips), within the line limit, and only advance. Inline, so
     // such a call costs a few instructions instead of entering the state
-    // machine and returning a result through memory. At a line start with a
-    // code's worth of bytes, whole lines (read_lines()). Anything else takes
+    // machine and returning a result through memory. A CR alone only changes
+    // the phase. At a line start, the code is read when its four bytes are
+    // at hand, whole lines at once after a larger read (read_lines()), or by
+    // the state machine (start_line()) after a small one; until then its first
+    // bytes wait, when they start a code the state machine would take
+    // without a word (waiting_code_start()). Anything else takes
     // feed_slow(), from the first byte that is not ordinary: same result.
     // (Told that text is likely, g++ keeps the byte path straight.)
     const std::size_t size = buffer.size();
@@ -136,11 +141,21 @@ class parser {
           pos_ = size;
           return incomplete();
         }
+        if (c == '\r') {  // the LF decides, in the next read
+          phase_ = phase::text_cr;
+          pos_ = size;
+          return incomplete();
+        }
       } else if (size > pos_ && skip_text(buffer)) {
         return incomplete();
       }
-    } else if (phase_ == phase::code0 && size >= pos_ + 4) {
-      return read_lines(buffer, options_, this);
+    } else if (phase_ == phase::code0 && size >= pos_) {
+      // Whole lines when the read brought a code's worth of bytes or more.
+      if (size - line_start_ >= 4) return size - pos_ >= 4 ? read_lines(buffer, options_, this) : feed_slow(buffer);
+      if (waiting_code_start(buffer)) {
+        pos_ = size;
+        return incomplete();
+      }
     }
     return feed_slow(buffer);
   }
@@ -171,6 +186,27 @@ class parser {
     return more;
   }
 
+  // For feed(), at a line start (phase code0) with fewer than four bytes of
+  // the line at hand: true when they may start a line that start_line() will
+  // take, so that the state machine would only advance through them now: a
+  // code of 2-5, 0-5, 0-9 (the reply's own after its first line), the line
+  // limit past the separator, the line count within its limit. Those bytes
+  // then wait in the buffer (pos_ moves past them, phase and line_start_
+  // stay) and are read again once four are there: a few bytes a line.
+  constexpr bool waiting_code_start(std::string_view buffer) const noexcept {
+    if (line_count_ >= options_.max_lines || options_.max_line_length <= 3) return false;
+    const char* const at = buffer.data() + line_start_;
+    const std::size_t have = buffer.size() - line_start_;
+    if (have >= 1 && (at[0] < '2' || at[0] > '5')) return false;
+    if (have >= 2 && (at[1] < '0' || at[1] > '5')) return false;
+    if (have >= 3) {
+      if (!detail::is_digit(at[2])) return false;
+      const auto code = static_cast<std::uint16_t>((at[0] - '0') * 100 + (at[1] - '0') * 10 + (at[2] - '0'));
+      if (line_count_ != 0 && code != first_code_) return false;
+    }
+    return true;
+  }
+
   // For feed()'s fast path: skips the ordinary text bytes from pos_ on and
   // says whether they reach the end of `buffer` (all within the line limit,
   // which the caller checked). Out of line, so feed() stays small.
@@ -192,8 +228,8 @@ class parser {
   // control byte, a lone CR, a line past the limit or not complete, strict
   // mode's errors, the line limit), the parser (parse()'s made only now)
   // takes over at that line's start, its members as feed_slow() has them
-  // there, and reads on as ever. Same result; no byte is read more than
-  // twice (the handed-over line).
+  // there, and reads on as ever. Same result; the handed-over line is read
+  // twice.
   SMTP_REPLY_NOINLINE static constexpr parse_result read_lines(std::string_view buffer, const parse_options& options,
                                                                parser* resumed) noexcept {
     const char* const data = buffer.data();
@@ -210,9 +246,9 @@ class parser {
     std::uint64_t first_line_enhanced = no_line_yet;  // with inconsistent_bit once a line's differs
     std::uint64_t first_found_enhanced = 0;
     diagnostic_set diagnostics{};
-    const bool mid_reply = resumed != nullptr && resumed->line_count_ != 0;  // (at the first line, pos_ is 0)
+    const bool mid_reply = resumed != nullptr && resumed->line_count_ != 0;  // (at the first line, line_start_ is 0)
     if (mid_reply) {
-      line += resumed->pos_;
+      line += resumed->line_start_;
       lines = resumed->line_count_;
       continuation = code_bytes_of(resumed->first_code_) | separator_byte('-');
       first_line_enhanced =
@@ -378,7 +414,11 @@ class parser {
   SMTP_REPLY_NOINLINE constexpr parse_result feed_slow(std::string_view buffer) noexcept {
     const char* const data = buffer.data();
     const std::size_t size = buffer.size();
-    if (size < pos_) reset();
+    if (size < pos_) {
+      reset();
+    } else if (phase_ == phase::code0) {
+      pos_ = line_start_;  // the first bytes of a code that waited (feed())
+    }
     while (pos_ < size) {
       if (phase_ == phase::code0 && line_count_ >= options_.max_lines)
         return fail(parse_status::too_many_lines, pos_);
