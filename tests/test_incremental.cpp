@@ -426,6 +426,44 @@ TEST_CASE("a byte at a time is O(n): every byte is scanned once") {
   CHECK(calls == 2049 + 1);
 }
 
+TEST_CASE("a byte at a time: an error in a line's first bytes comes with the byte that makes it") {
+  // feed() lets a line's first bytes wait until its code is at hand, but
+  // only while they can still start a line: the call that brings a byte
+  // no line may start with reports the error.
+  struct error_case {
+    std::string_view input;     // the last byte makes the error
+    parse_options options;
+    std::string_view status;
+    std::size_t offset;
+  };
+  parse_options one_line = default_preset;
+  one_line.max_lines = 1;
+  const error_case cases[] = {
+      {"6"sv, default_preset, "bad_code", 0},
+      {"5x"sv, default_preset, "bad_code", 1},
+      {"25x"sv, default_preset, "bad_code", 2},
+      {"257"sv, strict_preset, "incomplete", 0},          // a first line's code is any code
+      {"250-ok\r\n6"sv, default_preset, "bad_code", 8},
+      {"250-ok\r\n2x"sv, default_preset, "bad_code", 9},
+      {"250-ok\r\n251"sv, strict_preset, "code_mismatch", 8},  // strict: another code
+      {"250-ok\r\n2"sv, one_line, "too_many_lines", 8},
+      {"250-ok\r\n\n"sv, default_preset, "empty", 8},
+      {"250-ok\r\n26"sv, strict_preset, "bad_code", 9},  // a second digit of 6 to 9, strict
+  };
+  for (const error_case& c : cases) {
+    CAPTURE(escape(c.input));
+    parser p(c.options);
+    parse_result r{};
+    for (std::size_t k = 1; k <= c.input.size(); ++k) {
+      r = p.feed(c.input.substr(0, k));
+      if (k < c.input.size()) REQUIRE(name(r.status) == "incomplete");
+    }
+    CHECK(name(r.status) == c.status);
+    CHECK(r.error_offset == c.offset);
+    CHECK(summarize(r) == parse_summary(std::string(c.input), c.options));
+  }
+}
+
 TEST_CASE("exhaustive: every short string, fed a byte at a time, in four presets") {
   // Depth-first over all strings of up to 6 bytes from an alphabet that
   // spells codes (standard and not), separators and EOLs. Each node extends
