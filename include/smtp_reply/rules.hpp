@@ -129,7 +129,7 @@ struct read_word {
 
 /// Reads the word that starts at `at` (a word byte) and ends before `end`
 /// or the first byte that is not a word byte, one byte at a time. The
-/// reference for the 16-byte block reader below, and the one that runs at
+/// reference for the 64-byte block reader below, and the one that runs at
 /// compile time.
 constexpr read_word read_word_bytes(const char* data, std::size_t at, std::size_t end) noexcept {
   read_word w{};
