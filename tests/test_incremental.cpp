@@ -464,6 +464,24 @@ TEST_CASE("a byte at a time: an error in a line's first bytes comes with the byt
   }
 }
 
+TEST_CASE("a reply whose first bytes waited, then came whole: the parser starts afresh") {
+  // "25", then the rest in one read: the rest is read as whole lines, and
+  // the parser is left as reset() leaves it, scanned() 0, for the next reply.
+  for (const std::string_view input : {"250 ok\r\n"sv, "250-a\r\n250 ok\r\n"sv, "250 2.1.5 ok\r\n"sv}) {
+    CAPTURE(escape(input));
+    for (std::size_t first = 1; first < 4 && first < input.size(); ++first) {
+      parser p;
+      REQUIRE(name(p.feed(input.substr(0, first)).status) == "incomplete");
+      CHECK(p.scanned() == first);
+      const parse_result r = p.feed(input);
+      CHECK(summarize(r) == parse_summary(std::string(input), default_preset));
+      CHECK(p.scanned() == 0);
+      CHECK(name(p.feed("2"sv).status) == "incomplete");  // the next reply, a byte at a time
+      CHECK(p.scanned() == 1);
+    }
+  }
+}
+
 TEST_CASE("exhaustive: every short string, fed a byte at a time, in four presets") {
   // Depth-first over all strings of up to 6 bytes from an alphabet that
   // spells codes (standard and not), separators and EOLs. Each node extends

@@ -294,9 +294,11 @@ class parser {
         const bool final_line = line[3] == ' ';
         line = lf + 1;
         if (final_line) {
-          // Entered at the reply's first line, the parser's members are still
-          // as reset() leaves them: they are written only to hand over.
-          if (mid_reply) resumed->reset();
+          // Entered at the reply's first line with nothing read yet, the
+          // parser's members are still as reset() leaves them: they are
+          // written only to hand over. Otherwise (a later line, or the
+          // first bytes of the first one waited in feed()) they are reset.
+          if (resumed != nullptr && (mid_reply || resumed->pos_ != 0)) resumed->reset();
           return ok_result(data, static_cast<std::size_t>(line - data), continuation,
                            unpack(found != 0 ? found : first_found_enhanced), diagnostics,
                            (first_line_enhanced & inconsistent_bit) != 0, lines);
