@@ -197,14 +197,19 @@ class parser {
     if (line_count_ >= options_.max_lines || options_.max_line_length <= 3) return false;
     const char* const at = buffer.data() + line_start_;
     const std::size_t have = buffer.size() - line_start_;
-    if (have >= 1 && (at[0] < '2' || at[0] > '5')) return false;
-    if (have >= 2 && (at[1] < '0' || at[1] > '5')) return false;
-    if (have >= 3) {
-      if (!detail::is_digit(at[2])) return false;
-      const auto code = static_cast<std::uint16_t>((at[0] - '0') * 100 + (at[1] - '0') * 10 + (at[2] - '0'));
-      if (line_count_ != 0 && code != first_code_) return false;
-    }
-    return true;
+    if (!starts_standard_code(at, have)) return false;
+    return have < 3 || line_count_ == 0 || code_at(at) == first_code_;
+  }
+
+  // True when the first `n` bytes at `at` (n up to 3) may begin a standard
+  // code: a digit of 2 to 5, then 0 to 5, then any.
+  static constexpr bool starts_standard_code(const char* at, std::size_t n) noexcept {
+    return (n < 1 || (at[0] >= '2' && at[0] <= '5')) && (n < 2 || (at[1] >= '0' && at[1] <= '5')) &&
+           (n < 3 || detail::is_digit(at[2]));
+  }
+  // The code whose three digits are at `at`.
+  static constexpr std::uint16_t code_at(const char* at) noexcept {
+    return static_cast<std::uint16_t>((at[0] - '0') * 100 + (at[1] - '0') * 10 + (at[2] - '0'));
   }
 
   // For feed()'s fast path: skips the ordinary text bytes from pos_ on and
@@ -432,7 +437,7 @@ class parser {
         return fail(parse_status::line_too_long, pos_);
       switch (phase_) {
         case phase::code0:
-          if (!start_line(data, size, c)) {
+          if (!start_line(data, size)) {
             if (c == '\n') return fail(parse_status::empty, line_start_);
             if (c == '\r') {
               phase_ = phase::empty_cr;
@@ -566,14 +571,12 @@ class parser {
   // The common start of a line, read in one step with the same result as the
   // byte steps of feed(): a standard code (the reply's own) and SP or '-',
   // all four bytes at hand. Returns false, having changed nothing, otherwise.
-  constexpr bool start_line(const char* data, std::size_t size, char c) noexcept {
+  constexpr bool start_line(const char* data, std::size_t size) noexcept {
     if (size - pos_ < 4 || options_.max_line_length <= 3) return false;
-    const char c1 = data[pos_ + 1];
-    const char c2 = data[pos_ + 2];
-    const char separator = data[pos_ + 3];
-    if (c < '2' || c > '5' || c1 < '0' || c1 > '5' || !detail::is_digit(c2) || (separator != ' ' && separator != '-'))
-      return false;
-    const auto code = static_cast<std::uint16_t>((c - '0') * 100 + (c1 - '0') * 10 + (c2 - '0'));
+    const char* const at = data + pos_;
+    const char separator = at[3];
+    if (!starts_standard_code(at, 3) || (separator != ' ' && separator != '-')) return false;
+    const std::uint16_t code = code_at(at);
     if (line_count_ != 0 && code != first_code_) return false;
     if (line_count_ == 0) first_code_ = code;
     line_code_ = code;

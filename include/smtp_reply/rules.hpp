@@ -580,15 +580,13 @@ struct word_window {
   unsigned count;   // slots filled
   unsigned newest;  // the word the matcher is looking at
   const char* data;    // the text, for the further chunks of a long word
-  std::size_t size;
 
-  constexpr void start(const char* text, std::size_t text_size) noexcept {
+  constexpr void start(const char* text) noexcept {
     marked = 0;
     first = static_cast<unsigned>(window_words);
     count = static_cast<unsigned>(window_words);
     newest = 0;
     data = text;
-    size = text_size;
   }
   /// The word `k` back from the newest (k = 0: the newest).
   constexpr word back(std::size_t k) const noexcept {
@@ -1007,7 +1005,7 @@ struct window_sink {
 /// and a leading enhanced code, up to the CR LF.
 template <class Matcher>
 constexpr void read_reply_words(std::string_view raw, word_window& window, Matcher& matcher) noexcept {
-  window.start(raw.data(), raw.size());
+  window.start(raw.data());
   window_sink<Matcher> sink(window, matcher);
   const char* const data = raw.data();
   const std::size_t size = raw.size();
