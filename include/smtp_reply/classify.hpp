@@ -176,7 +176,7 @@ struct two_table_matcher {
   Builtin builtin;
   rule_match& user_best;
   rule_match& builtin_best;
-  static constexpr unsigned user_shift = 2;
+  static constexpr unsigned user_shift = mark_bits;
   SMTP_REPLY_ALWAYS_INLINE constexpr unsigned mark(std::uint64_t key, std::uint64_t first_chunk,
                                                    bool is_number) const noexcept {
     return mark_word(builtin, key, first_chunk, is_number) |

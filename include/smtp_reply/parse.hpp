@@ -17,13 +17,6 @@
 #include "enhanced.hpp"
 #include "reply.hpp"
 
-// A branch hint for feed(), undefined again at the end of this header.
-#if defined(__GNUC__)
-#define SMTP_REPLY_DETAIL_LIKELY(condition) __builtin_expect(static_cast<bool>(condition), 1)
-#else
-#define SMTP_REPLY_DETAIL_LIKELY(condition) (condition)
-#endif
-
 namespace smtp_reply {
 
 /** RFC 5321 section 4.5.3.1.5: a reply line is at most 512 octets, CRLF included. */
@@ -134,7 +127,7 @@ class parser {
     // feed_slow(), from the first byte that is not ordinary: same result.
     // (Told that text is likely, g++ keeps the byte path straight.)
     const std::size_t size = buffer.size();
-    if (SMTP_REPLY_DETAIL_LIKELY(phase_ == phase::text) && size - line_start_ <= options_.max_line_length) {
+    if (SMTP_REPLY_LIKELY(phase_ == phase::text) && size - line_start_ <= options_.max_line_length) {
       if (size - pos_ == 1) {  // the commonest small read, all in line
         const auto c = static_cast<unsigned char>(buffer[pos_]);
         if (detail::is_plain_text_byte(c) || (c >= 0x80 && diagnostics_.has(diagnostic::non_ascii))) {
@@ -702,6 +695,5 @@ parse_result parse(S&& input, const parse_options& options = default_preset) = d
 
 }  // namespace smtp_reply
 
-#undef SMTP_REPLY_DETAIL_LIKELY
 
 #endif  // SMTP_REPLY_PARSE_HPP

@@ -215,9 +215,15 @@ constexpr std::size_t head_length(std::size_t prefix_length) noexcept {
 /// The key under which a rule set files a valid phrase: its last two words
 /// (the word before a gap counts as the one before the last), so a chain
 /// holds only the rules that end the same two ways; the last word alone for
-/// a one-word phrase; the first bytes of the prefix for a prefix rule.
+/// a one-word phrase. A prefix rule stands for its last word by the first
+/// bytes of its prefix (its head): with the word before it when that is a
+/// word or `#`, alone when there is none or a gap comes between.
 constexpr std::uint64_t index_key(const compiled_phrase& p) noexcept {
-  if (p.prefix_length != 0) return head_key(low_bytes(p.prefix[0], head_length(p.prefix_length)));
+  if (p.prefix_length != 0) {
+    const std::uint64_t head = head_key(low_bytes(p.prefix[0], head_length(p.prefix_length)));
+    if (p.count == 1 || p.tokens[p.count - 2] == gap_key) return head;
+    return pair_key(p.tokens[p.count - 2], head);
+  }
   const std::uint64_t last = p.tokens[p.count - 1];
   if (p.count == 1) return last;
   const std::size_t before = p.tokens[p.count - 2] == gap_key ? p.count - 3u : p.count - 2u;
@@ -286,7 +292,6 @@ constexpr bool filter_has(const std::uint64_t* filter, std::uint64_t key, unsign
 constexpr void filter_add(std::uint64_t* filter, std::uint64_t key, unsigned bucket_shift) noexcept {
   set_bit(filter, filter_bit(key, bucket_shift));
 }
-
 }  // namespace detail
 
 /**
@@ -441,8 +446,8 @@ class rule_set {
       }
       compiled_[i] = c;
       const std::uint64_t key = detail::index_key(p);
+      detail::filter_add(key_filter_, key, 64 - bucket_bits);
       if (p.prefix_length == 0) {
-        detail::filter_add(key_filter_, key, 64 - bucket_bits);
         detail::filter_add(key_filter_ + detail::last_words * filter_size, c.last, 64 - bucket_bits);
         // A gap before the last word: the word before the gap stands 1 to 3
         // words back, so the matcher probes more pairs for words filed so.
@@ -791,17 +796,24 @@ SMTP_REPLY_NOINLINE constexpr void match_last_word(const Table& table, const wor
     match_after_gap(table, window, origin, best);
 }
 
-/// The probes of a word that may start like a prefix rule's prefix: one per
-/// head length in use. Out of line: most words start no prefix.
+/// The probes of a word that may start like a prefix rule's prefix, for
+/// each head length in use: the head alone, and with the word before (or
+/// `#` for a number). Out of line: most words start no prefix.
 template <class Table>
 SMTP_REPLY_NOINLINE constexpr void match_heads(const Table& table, const word_window& window, rule_origin origin,
                                                rule_match& best) noexcept {
+  const bool has_before = window.holds(1);
+  const word_window::word before = has_before ? window.back(1) : word_window::word{0, 0, false};
   std::uint8_t heads = table.head_lengths();
   while (heads != 0) {
     const std::size_t n = lowest_bit(heads);
     heads = static_cast<std::uint8_t>(heads & (heads - 1));
     if (n > window.length()) break;
-    probe(table, head_key(low_bytes(window.chunk(0), n)), window, origin, best);
+    const std::uint64_t head = head_key(low_bytes(window.chunk(0), n));
+    probe_filed(table, head, window, origin, best);
+    if (!has_before) continue;
+    probe_filed(table, pair_key(before.key, head), window, origin, best);
+    if (before.is_number) probe_filed(table, pair_key(number_key, head), window, origin, best);
   }
 }
 
@@ -810,11 +822,15 @@ SMTP_REPLY_NOINLINE constexpr void match_heads(const Table& table, const word_wi
 /// like a prefix rule's prefix. A filter answers for most words, so reading
 /// a word costs a few bit tests.
 enum word_mark : unsigned { mark_end = 1, mark_head = 2 };
+/// Bits a table's marks take (two_table_matcher puts the user table's above the built-in's).
+inline constexpr unsigned mark_bits = 2;
 template <class Table>
 SMTP_REPLY_ALWAYS_INLINE constexpr unsigned mark_word(const Table& table, std::uint64_t key,
                                                      std::uint64_t first_chunk, bool is_number) noexcept {
-  const bool may_end = table.may_end(key) || (is_number && table.may_end(number_key));
-  return (may_end ? mark_end : 0U) | (table.may_start_prefix(first_chunk) ? mark_head : 0U);
+  // Bitwise, not short-circuit: the verdicts are not predictable, the tests are cheap.
+  const unsigned may_end = static_cast<unsigned>(table.may_end(key)) |
+                           (static_cast<unsigned>(is_number) & static_cast<unsigned>(table.may_end(number_key)));
+  return may_end * mark_end | static_cast<unsigned>(table.may_start_prefix(first_chunk)) * mark_head;
 }
 
 /// Looks up every key the newest word can end a phrase under, as `marks`
@@ -834,6 +850,43 @@ SMTP_REPLY_ALWAYS_INLINE constexpr void match_marked_word(const Table& table, co
 /// stay. (Other bytes change too: the caller keeps only word bytes.)
 constexpr std::uint64_t fold_chunk(std::uint64_t v) noexcept { return v | ((~v & 0x8080808080808080ULL) >> 2); }
 
+/// Reports every word of [at, end) to `sink`, a byte at a time:
+/// `sink.add(begin, length, first chunk, key, is_number)`.
+template <class Sink>
+constexpr void read_text_bytes(const char* data, std::size_t at, std::size_t end, Sink& sink) noexcept {
+  while (at < end) {
+    if (word_bytes.map[static_cast<unsigned char>(data[at])] == 0) {
+      ++at;
+      continue;
+    }
+    const read_word w = read_word_bytes(data, at, end);
+    sink.add(at, w.length, w.chunks[0], w.key, w.is_number);
+    at += w.length;
+  }
+}
+
+/// Reports the words of the text of every line of the reply bytes
+/// [data, data + size) to `sink`, line by line and a byte at a time. A
+/// line's text is what line_iterator gives: after the code, the separator
+/// and a leading enhanced code, up to the CR LF. The reference for the
+/// block reader below, and the one that runs at compile time.
+template <class Sink>
+constexpr void read_reply_text_bytes(const char* data, std::size_t size, Sink& sink) noexcept {
+  std::size_t at = 0;
+  while (at < size) {
+    const std::size_t lf = static_cast<std::size_t>(find_lf(data + at, data + size) - data);
+    const std::size_t text_end = lf != at && data[lf - 1] == '\r' ? lf - 1 : lf;
+    std::size_t text = at + 3;
+    if (text < text_end && (data[text] == ' ' || data[text] == '-')) ++text;
+    if (text > text_end) text = text_end;
+    // match_enhanced_prefix() finds nothing unless the text starts with `#` or `c.`.
+    if (text_end - text >= 2 && (data[text] == '#' || data[text + 1] == '.'))
+      text += match_enhanced_prefix(std::string_view(data + text, text_end - text)).length;
+    read_text_bytes(data, text, text_end, sink);
+    at = lf == size ? size : lf + 1;
+  }
+}
+
 #if SMTP_REPLY_HAS_SSE2 && SMTP_REPLY_HAS_CTZ64
 /// Bytes [at, at + 8) of a buffer of `size` bytes, first byte lowest (x86-64 is little-endian);
 /// zero past its end.
@@ -847,111 +900,217 @@ inline std::uint64_t load_chunk(const char* data, std::size_t size, std::size_t 
   return v;
 }
 
+/// The low `length` bytes of a chunk, all of them from 8 on (length > 0):
+/// low_bytes() without a branch on the length, which a reader cannot predict.
+inline std::uint64_t first_bytes(std::uint64_t chunk, std::size_t length) noexcept {
+  const std::size_t kept = length < 8 ? length : 8;
+  return chunk & (~std::uint64_t{0} >> (64 - 8 * kept));
+}
+
 /// The word of `length` bytes at `begin` of a buffer of `size` bytes:
 /// reported to `sink.add(begin, length, first chunk, key, is_number)`.
 template <class Sink>
-inline void add_word_at(const char* data, std::size_t size, std::size_t begin, std::size_t length, bool is_number,
-                        Sink& sink) noexcept {
-  const std::uint64_t first_chunk = low_bytes(fold_chunk(load_chunk(data, size, begin)), length);
+SMTP_REPLY_ALWAYS_INLINE void add_word_at(const char* data, std::size_t size, std::size_t begin,
+                                          std::size_t length, bool is_number, Sink& sink) noexcept {
+  const std::uint64_t first_chunk = first_bytes(fold_chunk(load_chunk(data, size, begin)), length);
   std::uint64_t key = start_key(first_chunk);
-  for (std::size_t k = 8; k < length; k += 8)  // a word of more than 8 bytes
-    key = extend_key(key, low_bytes(fold_chunk(load_chunk(data, size, begin + k)), length - k));
+  if (SMTP_REPLY_UNLIKELY(length > 8)) {
+    for (std::size_t k = 8; k < length; k += 8)
+      key = extend_key(key, first_bytes(fold_chunk(load_chunk(data, size, begin + k)), length - k));
+  }
   sink.add(begin, length, first_chunk, key, is_number);
 }
 
-/// Which of 64 bytes are word bytes (bit i for byte i) and which are ASCII
-/// digits: the verdicts of fold_word_byte(), sixteen at a time.
-struct block_bits {
+/// Which bytes of a block are word bytes (bit i for byte i), which are
+/// ASCII digits and which are LF: the verdicts of fold_word_byte() and the
+/// line ends, from the same loads.
+struct text_bits {
   std::uint64_t word;
   std::uint64_t digit;
+  std::uint64_t lf;
 };
-inline void classify_16(const char* p, unsigned& word, unsigned& digit) noexcept {
+
+/// text_bits of the 16 bytes at `p`, in the low 16 bits of each mask; their
+/// ASCII letters in lower case go to `folded`.
+inline text_bits classify_16(const char* p, unsigned char* folded) noexcept {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // Signed compares: bytes above 0x7F are negative, so neither letters nor
-  // digits here; they are word bytes by their sign bit.
-  const __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
-  const __m128i letter =
-      _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  const __m128i is_digit =
-      _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-  digit = static_cast<unsigned>(_mm_movemask_epi8(is_digit));
-  word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, is_digit))) |
-         static_cast<unsigned>(_mm_movemask_epi8(x));
+  // c - lo < n as unsigned, for a range [lo, lo + n): shifted by 0x80, a
+  // signed compare does it. Bytes above 0x7F are word bytes by their sign bit.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i letter = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(-128 + 26)),
+                                        _mm_add_epi8(_mm_or_si128(x, case_bit),
+                                                     _mm_set1_epi8(static_cast<char>(0x80 - 'a'))));
+  const __m128i digit = _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(-128 + 10)),
+                                       _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - '0'))));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(folded), _mm_or_si128(x, _mm_and_si128(letter, case_bit)));
+  text_bits out{};
+  out.word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), x)));
+  out.digit = static_cast<unsigned>(_mm_movemask_epi8(digit));
+  out.lf = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+  return out;
 }
-inline block_bits classify_64(const char* p) noexcept {
-  block_bits out{0, 0};
-  for (std::size_t k = 0; k < 4; ++k) {
-    unsigned word = 0;
-    unsigned digit = 0;
-    classify_16(p + 16 * k, word, digit);
-    out.word |= std::uint64_t{word} << (16 * k);
-    out.digit |= std::uint64_t{digit} << (16 * k);
+
+/// text_bits of the 64 bytes at `p`; the bytes, folded, go to `folded`.
+inline text_bits classify_64(const char* p, unsigned char* folded) noexcept {
+  text_bits out = classify_16(p, folded);
+  for (unsigned k = 16; k < 64; k += 16) {
+    const text_bits part = classify_16(p + k, folded + k);
+    out.word |= part.word << k;
+    out.digit |= part.digit << k;
+    out.lf |= part.lf << k;
   }
   return out;
 }
 
-/// classify_64() of the bytes [at, at + 64) of a buffer of `size` bytes;
-/// past its end (zero-filled) no byte is a word byte.
-inline block_bits classify_64_at(const char* data, std::size_t at, std::size_t size) noexcept {
-  if (size - at >= 64) return classify_64(data + at);
-  char tail[64] = {};
-  std::memcpy(tail, data + at, size - at);
-  return classify_64(tail);
+/// text_bits of the last bytes [at, size) of a buffer, fewer than 64, and
+/// the bytes folded to `folded`, which has 16 bytes of room before it. No
+/// bits past the end. The part that runs past the end is read as the
+/// buffer's last 16 bytes, which repeat bytes read already (or, before
+/// `at`, bytes of the block before): nothing is read past the end, and
+/// nothing is copied unless the whole buffer is shorter than 16 bytes.
+inline text_bits classify_tail(const char* data, std::size_t size, std::size_t at, unsigned char* folded) noexcept {
+  const std::size_t left = size - at;
+  text_bits out = {0, 0, 0};
+  std::size_t k = 0;
+  for (; k + 16 <= left; k += 16) {
+    const text_bits part = classify_16(data + at + k, folded + k);
+    out.word |= part.word << k;
+    out.digit |= part.digit << k;
+    out.lf |= part.lf << k;
+  }
+  if (k == left) return out;
+  if (size < 16) {  // the whole buffer, shorter than one part (at is 0)
+    alignas(16) char copy[16] = {};
+    std::memcpy(copy, data, size);
+    return classify_16(copy, folded);
+  }
+  const std::size_t from = size - 16;  // at most 15 bytes before at
+  text_bits part{};
+  if (from >= at) {
+    part = classify_16(data + from, folded + (from - at));
+    out.word |= part.word << (from - at);
+    out.digit |= part.digit << (from - at);
+    out.lf |= part.lf << (from - at);
+  } else {
+    part = classify_16(data + from, folded - (at - from));
+    out.word |= part.word >> (at - from);
+    out.digit |= part.digit >> (at - from);
+    out.lf |= part.lf >> (at - from);
+  }
+  return out;
 }
 
-/// Reports every word of [at, end) to `sink`, reading 64 bytes at a time:
-/// the same words as read_text_bytes(). Each block yields the words that
-/// start and end inside it; a word that runs to its end is read again from
-/// its first byte by the next block, and one of 64 bytes or more byte by
-/// byte. `size` bounds the reads.
-template <class Sink>
-inline void read_text_blocks(const char* data, std::size_t size, std::size_t at, std::size_t end,
-                             Sink& out) noexcept {
-  Sink sink = out;  // a local copy, which the compiler may keep in registers
-  while (at < end) {
-    const block_bits b = classify_64_at(data, at, size);
-    const std::size_t left = end - at;
-    std::uint64_t word = left < 64 ? b.word & ((std::uint64_t{1} << left) - 1) : b.word;
-    std::size_t next = at + 64;
-    while (word != 0) {
-      const std::size_t start = SMTP_REPLY_CTZ64(word);
-      // Adding the run's lowest bit clears the run and sets the bit after
-      // it; nothing is left when the run reaches the block's last byte.
-      const std::uint64_t after = word + (word & (0 - word));
-      const std::uint64_t run = word & ~after;
-      if (after == 0 && left > 64) {  // the word may go on past this block
-        if (start != 0) {
-          next = at + start;  // read it again from its first byte
-          break;
-        }
-        const read_word w = read_word_bytes(data, at, end);
-        sink.add(at, w.length, w.chunks[0], w.key, w.is_number);
-        next = at + w.length;
-        break;
-      }
-      const std::size_t stop = after == 0 ? 64 : SMTP_REPLY_CTZ64(after);
-      add_word_at(data, size, at + start, stop - start, (b.digit & run) == run, sink);
-      word &= after;
+/// The masks of the first 0 to 8 bytes of a chunk, by count.
+inline constexpr std::uint64_t first_bytes_masks[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~std::uint64_t{0}};
+
+/// The low `n` bits set (n may be 64 or more: all of them).
+inline std::uint64_t low_bits(std::size_t n) noexcept { return n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
+
+/// Where the text of the line that starts at `line` begins, in reply bytes
+/// of `size` bytes: past the code, the separator and a leading enhanced code
+/// (the bytes read_reply_text_bytes() skips; the bytes it may place the
+/// text's start on differently are CR or LF, never word bytes).
+inline std::size_t line_text_start(const char* data, std::size_t size, std::size_t line) noexcept {
+  std::size_t text = line;
+  for (unsigned k = 0; k < 3 && text < size && data[text] != '\n'; ++k) ++text;
+  if (text < size && (data[text] == ' ' || data[text] == '-')) ++text;
+  if (size - text >= 2 && (data[text] == '#' || data[text + 1] == '.')) {
+    const std::string_view rest(data + text, size - text);
+    const enhanced_at found = read_enhanced_code(rest, rest[0] == '#' ? 1 : 0);
+    if (found.code) {
+      // The code must end the text (at its CR LF, a bare LF, or the end) or
+      // be followed by a blank, which goes with it (match_enhanced_prefix()).
+      const std::size_t end = text + found.end;
+      if (end == size || data[end] == '\n' || (data[end] == '\r' && (end + 1 == size || data[end + 1] == '\n')))
+        return end;
+      if (data[end] == ' ' || data[end] == '\t') return end + 1;
     }
-    at = next;
   }
+  return text;
+}
+
+/// Reports the words that read_reply_text_bytes() reports, in the same
+/// order, reading the reply bytes once, 64 at a time: each block gives its
+/// word bytes, digits and line ends, and its bytes folded; the bytes before
+/// each line's text are taken out of the word bytes, and each run of word
+/// bytes left is a word. The first and last bytes of the runs, and which
+/// runs are all digits, are found for the whole block at once, so that each
+/// word costs a few instructions and does not wait for the one before. A
+/// word that runs to the end of a block is finished in the next, from the
+/// bytes themselves.
+template <class Sink>
+SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size_t size, Sink& out) noexcept {
+  Sink sink = out;  // a local copy, which the compiler may keep in registers
+  // A block's bytes folded, with room before it for classify_tail() and 8
+  // bytes after it (zeros), so that a word's first chunk can be read at any byte.
+  alignas(16) unsigned char folded_space[16 + 64 + 8];
+  unsigned char* const folded = folded_space + 16;
+  std::memset(folded + 64, 0, 8);
+  std::size_t text = line_text_start(data, size, 0);
+  std::size_t pending = size;  // where a word that runs past the last block began; size: none
+  bool pending_number = false;
+  for (std::size_t at = 0; at < size; at += 64) {
+    const text_bits b = size - at >= 64 ? classify_64(data + at, folded) : classify_tail(data, size, at, folded);
+    std::uint64_t word = text > at ? b.word & ~low_bits(text - at) : b.word;
+    for (std::uint64_t lf = b.lf; lf != 0; lf &= lf - 1) {
+      const std::size_t line = at + SMTP_REPLY_CTZ64(lf) + 1;
+      if (line >= size) break;
+      text = line_text_start(data, size, line);
+      word &= ~(low_bits(text - at) & ~low_bits(line - at));
+    }
+    const std::uint64_t non_digit = word & ~b.digit;
+    std::uint64_t firsts = word & ~(word << 1);  // the first byte of each run
+    std::uint64_t lasts = word & ~(word >> 1);   // the last byte of each run (or bit 63)
+    // Adding each all-digit run's first bit carries past its last byte, out
+    // of the word bytes (or out of bit 63); a run with another byte stops the carry inside it.
+    const std::uint64_t digits = word & b.digit;
+    const std::uint64_t carried = digits + (firsts & digits);
+    const std::uint64_t number_lasts =
+        ((carried & ~word) >> 1) | (std::uint64_t{carried < digits ? 1U : 0U} << 63);
+    if (pending != size) {  // the first run, if it starts at bit 0, goes on a word begun before
+      if ((word & 1) == 0) {
+        add_word_at(data, size, pending, at - pending, pending_number, sink);
+      } else if (word == ~std::uint64_t{0} && size - at > 64) {  // the whole block is part of the word
+        pending_number = pending_number && non_digit == 0;
+        continue;
+      } else {
+        const unsigned last = SMTP_REPLY_CTZ64(lasts);
+        add_word_at(data, size, pending, at + last + 1 - pending,
+                    pending_number && (non_digit & ((std::uint64_t{2} << last) - 1)) == 0, sink);
+        firsts &= firsts - 1;
+        lasts &= lasts - 1;
+      }
+      pending = size;
+    }
+    if ((word >> 63) != 0 && size - at > 64) {  // the last run may go on in the next block
+      const unsigned first = 63U - SMTP_REPLY_CLZ64(firsts);
+      pending = at + first;
+      pending_number = (non_digit >> first) == 0;
+      firsts &= ~(std::uint64_t{1} << first);
+      lasts &= ~(std::uint64_t{1} << 63);
+    }
+    while (firsts != 0) {
+      const unsigned first = SMTP_REPLY_CTZ64(firsts);
+      const unsigned last = SMTP_REPLY_CTZ64(lasts);
+      firsts &= firsts - 1;
+      lasts &= lasts - 1;
+      const std::size_t length = last + 1U - first;
+      const bool is_number = ((number_lasts >> last) & 1U) != 0;
+      if (SMTP_REPLY_UNLIKELY(length > 8)) {
+        add_word_at(data, size, at + first, length, is_number, sink);
+        continue;
+      }
+      std::uint64_t chunk = 0;
+      std::memcpy(&chunk, folded + first, 8);
+      chunk &= first_bytes_masks[length];
+      sink.add(at + first, length, chunk, start_key(chunk), is_number);
+    }
+  }
+  if (pending != size) add_word_at(data, size, pending, size - pending, pending_number, sink);
   out = sink;
 }
 #endif
-
-/// Reports every word of [at, end) to `sink`, a byte at a time.
-template <class Sink>
-constexpr void read_text_bytes(const char* data, std::size_t at, std::size_t end, Sink& sink) noexcept {
-  while (at < end) {
-    if (word_bytes.map[static_cast<unsigned char>(data[at])] == 0) {
-      ++at;
-      continue;
-    }
-    const read_word w = read_word_bytes(data, at, end);
-    sink.add(at, w.length, w.chunks[0], w.key, w.is_number);
-    at += w.length;
-  }
-}
 
 /// What a reader reports words to: the window, with the matcher that marks
 /// them. It keeps the window's two counters itself, so that a reader that
@@ -1000,36 +1159,21 @@ struct window_sink {
 };
 
 /// Reads the text of every line of the reply bytes `raw` once, word by
-/// word, into `window`, and has `matcher` look at the words it marks. A
-/// line's text is what line_iterator gives: after the code, the separator
-/// and a leading enhanced code, up to the CR LF.
+/// word, into `window`, and has `matcher` look at the words it marks.
 template <class Matcher>
-constexpr void read_reply_words(std::string_view raw, word_window& window, Matcher& matcher) noexcept {
+SMTP_REPLY_ALWAYS_INLINE constexpr void read_reply_words(std::string_view raw, word_window& window,
+                                                         Matcher& matcher) noexcept {
   window.start(raw.data());
   window_sink<Matcher> sink(window, matcher);
-  const char* const data = raw.data();
-  const std::size_t size = raw.size();
-  std::size_t at = 0;
-  while (at < size) {
-    const std::size_t lf = static_cast<std::size_t>(find_lf(data + at, data + size) - data);
-    const std::size_t text_end = lf != at && data[lf - 1] == '\r' ? lf - 1 : lf;
-    std::size_t text = at + 3;
-    if (text < text_end && (data[text] == ' ' || data[text] == '-')) ++text;
-    if (text > text_end) text = text_end;
-    // match_enhanced_prefix() finds nothing unless the text starts with `#` or `c.`.
-    if (text_end - text >= 2 && (data[text] == '#' || data[text + 1] == '.'))
-      text += match_enhanced_prefix(std::string_view(data + text, text_end - text)).length;
 #if SMTP_REPLY_HAS_SSE2 && SMTP_REPLY_HAS_CTZ64 && SMTP_REPLY_HAS_CONSTANT_EVALUATED
-    if (!SMTP_REPLY_IS_CONSTANT_EVALUATED()) {
-      read_text_blocks(data, size, text, text_end, sink);
-    } else {
-      read_text_bytes(data, text, text_end, sink);
-    }
-#else
-    read_text_bytes(data, text, text_end, sink);
-#endif
-    at = lf == size ? size : lf + 1;
+  if (!SMTP_REPLY_IS_CONSTANT_EVALUATED()) {
+    read_reply_text_blocks(raw.data(), raw.size(), sink);
+  } else {
+    read_reply_text_bytes(raw.data(), raw.size(), sink);
   }
+#else
+  read_reply_text_bytes(raw.data(), raw.size(), sink);
+#endif
   sink.finish();
 }
 

@@ -31,11 +31,12 @@
 
 // Whether the word scanners may take a match's place from its flag bit:
 // bytes are in memory order from the least significant byte (little endian)
-// and a count-trailing-zeros builtin exists.
+// and count-trailing- and count-leading-zeros builtins exist.
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define SMTP_REPLY_HAS_CTZ64 1
 #define SMTP_REPLY_CTZ64(x) static_cast<unsigned>(__builtin_ctzll(x))
+#define SMTP_REPLY_CLZ64(x) static_cast<unsigned>(__builtin_clzll(x))
 #else
 #define SMTP_REPLY_HAS_CTZ64 0
 #endif
@@ -59,6 +60,16 @@
 #else
 #define SMTP_REPLY_ALWAYS_INLINE inline
 #define SMTP_REPLY_NOINLINE
+#endif
+
+// Branch hints for the hot loops, where a rare case would otherwise be laid
+// out in the way of the common one.
+#if defined(__GNUC__)
+#define SMTP_REPLY_LIKELY(condition) __builtin_expect(static_cast<bool>(condition), 1)
+#define SMTP_REPLY_UNLIKELY(condition) __builtin_expect(static_cast<bool>(condition), 0)
+#else
+#define SMTP_REPLY_LIKELY(condition) (condition)
+#define SMTP_REPLY_UNLIKELY(condition) (condition)
 #endif
 
 #endif  // SMTP_REPLY_DETAIL_CONFIG_HPP
