@@ -783,11 +783,11 @@ SMTP_REPLY_NOINLINE constexpr void match_after_gap(const Table& table, const wor
 
 /// The probes of a word that may end a phrase: itself, the pair it makes
 /// with the word before, `#` for a number, and, when some phrase ends in it
-/// after a gap, the pairs with the two words before that. Out of line: most
-/// words end no phrase.
+/// after a gap, the pairs with the two words before that. In line in the
+/// loop over the marked words, which runs after the batch is read.
 template <class Table>
-SMTP_REPLY_NOINLINE constexpr void match_last_word(const Table& table, const word_window& window,
-                                                   rule_origin origin, rule_match& best) noexcept {
+SMTP_REPLY_ALWAYS_INLINE constexpr void match_last_word(const Table& table, const word_window& window,
+                                                        rule_origin origin, rule_match& best) noexcept {
   const word_window::word w = window.back(0);
   probe_filed(table, w.key, window, origin, best);
   if (w.is_number) probe_filed(table, number_key, window, origin, best);
@@ -798,10 +798,10 @@ SMTP_REPLY_NOINLINE constexpr void match_last_word(const Table& table, const wor
 
 /// The probes of a word that may start like a prefix rule's prefix, for
 /// each head length in use: the head alone, and with the word before (or
-/// `#` for a number). Out of line: most words start no prefix.
+/// `#` for a number). In line, as match_last_word().
 template <class Table>
-SMTP_REPLY_NOINLINE constexpr void match_heads(const Table& table, const word_window& window, rule_origin origin,
-                                               rule_match& best) noexcept {
+SMTP_REPLY_ALWAYS_INLINE constexpr void match_heads(const Table& table, const word_window& window, rule_origin origin,
+                                                    rule_match& best) noexcept {
   const bool has_before = window.holds(1);
   const word_window::word before = has_before ? window.back(1) : word_window::word{0, 0, false};
   std::uint8_t heads = table.head_lengths();
