@@ -78,11 +78,11 @@ std::string generate() {
       << ";\n";
   out << "inline constexpr bool builtin_has_gaps = " << (table.has_gaps() ? "true" : "false") << ";\n\n";
 
-  out << "// {last, before, first_token, next, count, gaps, prefix_length, strength}\n";
+  out << "// {filed, last, before, first_token, next, count, gaps, prefix_length, strength}\n";
   out << "inline constexpr compiled_rule builtin_compiled[builtin_rule_count] = {\n";
   for (std::size_t i = 0; i < rule_count; ++i) {
     const smtp_reply::detail::compiled_rule& c = table.compiled(i);
-    out << "    {" << hex(c.last) << ", " << hex(c.before) << ", " << c.first_token << ", " << c.next << ", "
+    out << "    {" << hex(c.filed) << ", " << hex(c.last) << ", " << hex(c.before) << ", " << c.first_token << ", " << c.next << ", "
         << static_cast<unsigned>(c.count) << ", " << static_cast<unsigned>(c.gaps) << ", "
         << static_cast<unsigned>(c.prefix_length) << ", strength::" << strength_name(c.strength) << "},\n";
   }

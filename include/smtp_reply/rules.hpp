@@ -233,6 +233,7 @@ constexpr std::uint64_t index_key(const compiled_phrase& p) noexcept {
 /// What the matcher reads of a rule first, in one place: enough to pass over
 /// most rules of a chain without reading more.
 struct compiled_rule {
+  std::uint64_t filed = 0;   // the index key the rule is filed under (index_key())
   std::uint64_t last = 0;    // the last token (word key or number_key); a prefix rule compares its chunks instead
   std::uint64_t before = 0;  // the token before the last, or any_token when there is none or it is a gap
   std::uint32_t first_token = 0;  // where the rule's tokens start in the table's token array
@@ -444,8 +445,9 @@ class rule_set {
           detail::set_bit(head_filter_, detail::head3_filter_bit(p.prefix[0]));
         }
       }
-      compiled_[i] = c;
       const std::uint64_t key = detail::index_key(p);
+      c.filed = key;
+      compiled_[i] = c;
       detail::filter_add(key_filter_, key, 64 - bucket_bits);
       if (p.prefix_length == 0) {
         detail::filter_add(key_filter_ + detail::last_words * filter_size, c.last, 64 - bucket_bits);
@@ -681,15 +683,18 @@ constexpr bool prefix_matches(const Table& table, const compiled_rule& c, const 
   return true;
 }
 
-/// Checks the rules of the bucket chain that starts at `head` against the
-/// window. A bucket may hold rules filed under other keys: every rule is
-/// checked in full, so that costs time, never a wrong match.
+/// Checks the rules filed under `key` in the bucket chain that starts at
+/// `head` against the window. A bucket may also hold rules filed under
+/// other keys, which are passed over: every match is found by the probe of
+/// the key its rule is filed under.
 template <class Table>
-SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t head, const word_window& window,
-                           rule_origin origin, rule_match& best) noexcept {
+SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t head, std::uint64_t key,
+                                               const word_window& window, rule_origin origin,
+                                               rule_match& best) noexcept {
   const word_window::word newest = window.back(0);
   for (std::uint16_t i = head; i != no_rule; i = table.compiled(i).next) {
     const compiled_rule& c = table.compiled(i);
+    if (c.filed != key) continue;
     if (c.prefix_length != 0) {
       if (!prefix_matches(table, c, window)) continue;
     } else if (!token_matches(c.last, newest)) {
@@ -736,7 +741,11 @@ template <class Table>
 constexpr void probe(const Table& table, std::uint64_t key, const word_window& window, rule_origin origin,
                      rule_match& best) noexcept {
   const std::uint16_t head = table.bucket(key);
-  if (head != no_rule) match_chain(table, head, window, origin, best);
+  if (head == no_rule) return;
+  // Most buckets hold one rule: a rule of another key is passed over without a call.
+  const compiled_rule& first = table.compiled(head);
+  if (first.filed != key && first.next == no_rule) return;
+  match_chain(table, head, key, window, origin, best);
 }
 
 /// Probes `key` when the filter lets it.
