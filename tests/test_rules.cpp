@@ -1,5 +1,5 @@
-// The text matcher (rules.hpp): the 16-bytes-at-a-time reader against the
-// byte-at-a-time one, the whole matcher against a naive reference matcher
+// The text matcher (rules.hpp): the 64-bytes-at-a-time reader of whole
+// replies against the line-by-line, byte-at-a-time one, the whole matcher against a naive reference matcher
 // written from the phrase syntax of text_rule, and the rule index on edge
 // cases (long prefixes, one-byte prefixes, numbers, gaps, bucket sharing).
 #include <doctest/doctest.h>
