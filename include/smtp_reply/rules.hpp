@@ -1052,10 +1052,11 @@ template <class Sink>
 SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size_t size, Sink& out) noexcept {
   Sink sink = out;  // a local copy, which the compiler may keep in registers
   // A block's bytes folded, with room before it for classify_tail() and 8
-  // bytes after it (zeros), so that a word's first chunk can be read at any byte.
-  alignas(16) unsigned char folded_space[16 + 64 + 8];
+  // bytes after it, so that a word's first chunk can be read at any byte
+  // (the bytes past the word are masked off; all start as zeros, so none
+  // is ever read uninitialized).
+  alignas(16) unsigned char folded_space[16 + 64 + 8] = {};
   unsigned char* const folded = folded_space + 16;
-  std::memset(folded + 64, 0, 8);
   std::size_t text = line_text_start(data, size, 0);
   std::size_t pending = size;  // where a word that runs past the last block began; size: none
   bool pending_number = false;
