@@ -97,9 +97,13 @@ constexpr std::uint64_t pair_key(std::uint64_t before, std::uint64_t last) noexc
 }
 /// The index key of a prefix rule whose prefix starts with the bytes `head`.
 constexpr std::uint64_t head_key(std::uint64_t head) noexcept { return start_key(head) ^ prefix_salt; }
-/// The low `bytes` bytes of a chunk (bytes < 8).
+/// The masks of the low 0 to 8 bytes of a chunk, by count.
+inline constexpr std::uint64_t low_byte_masks[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~std::uint64_t{0}};
+/// The low `bytes` bytes of a chunk (all of them from 8 on), by a table:
+/// a reader cannot predict a branch on a word's length.
 constexpr std::uint64_t low_bytes(std::uint64_t chunk, std::size_t bytes) noexcept {
-  return bytes >= 8 ? chunk : chunk & ((std::uint64_t{1} << (8 * bytes)) - 1);
+  return chunk & low_byte_masks[bytes < 8 ? bytes : 8];
 }
 
 /// Maps a byte to its lower-case form when it is a word byte, else to 0.
@@ -909,23 +913,16 @@ inline std::uint64_t load_chunk(const char* data, std::size_t size, std::size_t 
   return v;
 }
 
-/// The low `length` bytes of a chunk, all of them from 8 on (length > 0):
-/// low_bytes() without a branch on the length, which a reader cannot predict.
-inline std::uint64_t first_bytes(std::uint64_t chunk, std::size_t length) noexcept {
-  const std::size_t kept = length < 8 ? length : 8;
-  return chunk & (~std::uint64_t{0} >> (64 - 8 * kept));
-}
-
 /// The word of `length` bytes at `begin` of a buffer of `size` bytes:
 /// reported to `sink.add(begin, length, first chunk, key, is_number)`.
 template <class Sink>
 SMTP_REPLY_ALWAYS_INLINE void add_word_at(const char* data, std::size_t size, std::size_t begin,
                                           std::size_t length, bool is_number, Sink& sink) noexcept {
-  const std::uint64_t first_chunk = first_bytes(fold_chunk(load_chunk(data, size, begin)), length);
+  const std::uint64_t first_chunk = low_bytes(fold_chunk(load_chunk(data, size, begin)), length);
   std::uint64_t key = start_key(first_chunk);
   if (SMTP_REPLY_UNLIKELY(length > 8)) {
     for (std::size_t k = 8; k < length; k += 8)
-      key = extend_key(key, first_bytes(fold_chunk(load_chunk(data, size, begin + k)), length - k));
+      key = extend_key(key, low_bytes(fold_chunk(load_chunk(data, size, begin + k)), length - k));
   }
   sink.add(begin, length, first_chunk, key, is_number);
 }
@@ -959,15 +956,19 @@ inline text_bits classify_16(const char* p, unsigned char* folded) noexcept {
   return out;
 }
 
+/// Adds the verdicts of a 16-byte part to a block's: shifted left by `left`
+/// bits (the part's place in the block), or right by `right` (a part that
+/// starts before the block).
+inline void place_part(text_bits& block, const text_bits& part, std::size_t left, std::size_t right = 0) noexcept {
+  block.word |= (part.word >> right) << left;
+  block.digit |= (part.digit >> right) << left;
+  block.lf |= (part.lf >> right) << left;
+}
+
 /// text_bits of the 64 bytes at `p`; the bytes, folded, go to `folded`.
 inline text_bits classify_64(const char* p, unsigned char* folded) noexcept {
   text_bits out = classify_16(p, folded);
-  for (unsigned k = 16; k < 64; k += 16) {
-    const text_bits part = classify_16(p + k, folded + k);
-    out.word |= part.word << k;
-    out.digit |= part.digit << k;
-    out.lf |= part.lf << k;
-  }
+  for (unsigned k = 16; k < 64; k += 16) place_part(out, classify_16(p + k, folded + k), k);
   return out;
 }
 
@@ -981,12 +982,7 @@ inline text_bits classify_tail(const char* data, std::size_t size, std::size_t a
   const std::size_t left = size - at;
   text_bits out = {0, 0, 0};
   std::size_t k = 0;
-  for (; k + 16 <= left; k += 16) {
-    const text_bits part = classify_16(data + at + k, folded + k);
-    out.word |= part.word << k;
-    out.digit |= part.digit << k;
-    out.lf |= part.lf << k;
-  }
+  for (; k + 16 <= left; k += 16) place_part(out, classify_16(data + at + k, folded + k), k);
   if (k == left) return out;
   if (size < 16) {  // the whole buffer, shorter than one part (at is 0)
     alignas(16) char copy[16] = {};
@@ -994,24 +990,13 @@ inline text_bits classify_tail(const char* data, std::size_t size, std::size_t a
     return classify_16(copy, folded);
   }
   const std::size_t from = size - 16;  // at most 15 bytes before at
-  text_bits part{};
   if (from >= at) {
-    part = classify_16(data + from, folded + (from - at));
-    out.word |= part.word << (from - at);
-    out.digit |= part.digit << (from - at);
-    out.lf |= part.lf << (from - at);
+    place_part(out, classify_16(data + from, folded + (from - at)), from - at);
   } else {
-    part = classify_16(data + from, folded - (at - from));
-    out.word |= part.word >> (at - from);
-    out.digit |= part.digit >> (at - from);
-    out.lf |= part.lf >> (at - from);
+    place_part(out, classify_16(data + from, folded - (at - from)), 0, at - from);
   }
   return out;
 }
-
-/// The masks of the first 0 to 8 bytes of a chunk, by count.
-inline constexpr std::uint64_t first_bytes_masks[9] = {
-    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~std::uint64_t{0}};
 
 /// The low `n` bits set (n may be 64 or more: all of them).
 inline std::uint64_t low_bits(std::size_t n) noexcept { return n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1; }
@@ -1113,7 +1098,7 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
       }
       std::uint64_t chunk = 0;
       std::memcpy(&chunk, folded + first, 8);
-      chunk &= first_bytes_masks[length];
+      chunk = low_bytes(chunk, length);
       sink.add(at + first, length, chunk, start_key(chunk), is_number);
     }
   }
