@@ -1,7 +1,8 @@
 // The text matcher (rules.hpp): the 64-bytes-at-a-time reader of whole
-// replies against the line-by-line, byte-at-a-time one, the whole matcher against a naive reference matcher
-// written from the phrase syntax of text_rule, and the rule index on edge
-// cases (long prefixes, one-byte prefixes, numbers, gaps, bucket sharing).
+// replies against the line-by-line, byte-at-a-time one, the whole matcher
+// against a naive reference matcher written from the phrase syntax of
+// text_rule, and the rule index on edge cases (long prefixes, one-byte
+// prefixes, numbers, gaps, bucket sharing).
 #include <doctest/doctest.h>
 
 #include <cstddef>
@@ -63,9 +64,11 @@ std::string random_text(test_rng& rng, std::size_t length) {
       "User", "UNKNOWN", "mailbox", "12345", "quota", "internationalization", "x", "[", "]", "\x01"};
   std::string out;
   while (out.size() < length) {
-    if (rng.below(12) == 0) {  // a long word
+    if (rng.below(12) == 0) {  // a long word, of letters or (one in three) of digits
       const std::size_t n = 9 + rng.below(rng.below(4) == 0 ? 150 : 40);  // some past a 64-byte block
-      for (std::size_t i = 0; i < n; ++i) out.push_back(static_cast<char>('a' + rng.below(26)));
+      const bool digits = rng.below(3) == 0;
+      for (std::size_t i = 0; i < n; ++i)
+        out.push_back(static_cast<char>(digits ? '0' + rng.below(10) : 'a' + rng.below(26)));
     } else {
       out += pieces[rng.below(sizeof pieces / sizeof pieces[0])];
     }

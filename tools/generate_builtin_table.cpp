@@ -82,7 +82,8 @@ std::string generate() {
   out << "inline constexpr compiled_rule builtin_compiled[builtin_rule_count] = {\n";
   for (std::size_t i = 0; i < rule_count; ++i) {
     const smtp_reply::detail::compiled_rule& c = table.compiled(i);
-    out << "    {" << hex(c.filed) << ", " << hex(c.last) << ", " << hex(c.before) << ", " << c.first_token << ", " << c.next << ", "
+    out << "    {" << hex(c.filed) << ", " << hex(c.last) << ", " << hex(c.before) << ", " << c.first_token << ", "
+        << c.next << ", "
         << static_cast<unsigned>(c.count) << ", " << static_cast<unsigned>(c.gaps) << ", "
         << static_cast<unsigned>(c.prefix_length) << ", strength::" << strength_name(c.strength) << "},\n";
   }

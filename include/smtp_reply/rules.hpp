@@ -1054,7 +1054,6 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
       text = line_text_start(data, size, line);
       word &= ~(low_bits(text - at) & ~low_bits(line - at));
     }
-    const std::uint64_t non_digit = word & ~b.digit;
     std::uint64_t firsts = word & ~(word << 1);  // the first byte of each run
     std::uint64_t lasts = word & ~(word >> 1);   // the last byte of each run (or bit 63)
     // Adding each all-digit run's first bit carries past its last byte, out
@@ -1067,12 +1066,12 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
       if ((word & 1) == 0) {
         add_word_at(data, size, pending, at - pending, pending_number, sink);
       } else if (word == ~std::uint64_t{0} && size - at > 64) {  // the whole block is part of the word
-        pending_number = pending_number && non_digit == 0;
+        pending_number = pending_number && (number_lasts >> 63) != 0;
         continue;
       } else {
         const unsigned last = SMTP_REPLY_CTZ64(lasts);
         add_word_at(data, size, pending, at + last + 1 - pending,
-                    pending_number && (non_digit & ((std::uint64_t{2} << last) - 1)) == 0, sink);
+                    pending_number && ((number_lasts >> last) & 1U) != 0, sink);
         firsts &= firsts - 1;
         lasts &= lasts - 1;
       }
@@ -1081,7 +1080,7 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
     if ((word >> 63) != 0 && size - at > 64) {  // the last run may go on in the next block
       const unsigned first = 63U - SMTP_REPLY_CLZ64(firsts);
       pending = at + first;
-      pending_number = (non_digit >> first) == 0;
+      pending_number = (number_lasts >> 63) != 0;
       firsts &= ~(std::uint64_t{1} << first);
       lasts &= ~(std::uint64_t{1} << 63);
     }
