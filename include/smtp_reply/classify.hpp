@@ -191,25 +191,72 @@ struct two_table_matcher {
 /// The built-in rules as the matcher reads them: a table known at compile time.
 using builtin_view = fixed_rule_table<smtp_reply::builtin_rules>;
 
-template <class User>
-constexpr classification classify_with(const reply& r, const User* user, builtin_view builtin) noexcept {
-  classification c{};
-  c.code = r.code;
-  c.enhanced = r.enhanced;
-  c.reply_class = r.reply_class;
+/// True for a reply that did not fail (2yz, 3yz): it has no reason to find.
+constexpr bool did_not_fail(const reply& r) noexcept {
+  return r.reply_class == reply_class::success || r.reply_class == reply_class::intermediate;
+}
+
+/// The descriptions of a reply's codes, from the tables.
+struct code_texts {
+  std::string_view code_description;
+  std::string_view code_rfc;
+  std::string_view enhanced_description;
+  std::string_view enhanced_rfc;
+};
+
+SMTP_REPLY_ALWAYS_INLINE constexpr code_texts describe(const reply& r) noexcept {
+  code_texts t{};
   // Indexes, not pointers tested against null: see detail::reply_code_index.
   const std::size_t code_at = reply_code_index(r.code);
   if (code_at < reply_code_count) {
-    c.code_description = reply_codes[code_at].description;
-    c.code_rfc = reply_codes[code_at].rfc;
+    t.code_description = reply_codes[code_at].description;
+    t.code_rfc = reply_codes[code_at].rfc;
   }
   const std::size_t enhanced_at = enhanced_code_index(r.enhanced);
   if (enhanced_at < enhanced_code_count) {
-    c.enhanced_description = enhanced_codes[enhanced_at].summary;
-    c.enhanced_rfc = enhanced_codes[enhanced_at].reference;
+    t.enhanced_description = enhanced_codes[enhanced_at].summary;
+    t.enhanced_rfc = enhanced_codes[enhanced_at].reference;
   }
-  if (r.reply_class == reply_class::success || r.reply_class == reply_class::intermediate) return c;
+  return t;
+}
 
+/// A classification, every member given: built in one go, it is written
+/// member by member (a classification first cleared and then filled is
+/// cleared with `rep stos`, slow to start, on every reply).
+SMTP_REPLY_ALWAYS_INLINE constexpr classification make_classification(const reply& r, reason why, action act,
+                                                                      const evidence& e) noexcept {
+  const code_texts t = describe(r);
+  const bool retryable = act == action::retry || act == action::retry_after_delay ||
+                         act == action::retry_slower || act == action::retry_split;
+  return classification{parse_status::ok,
+                        0,
+                        r.code,
+                        r.enhanced,
+                        r.reply_class,
+                        why,
+                        act,
+                        fault_of(why),
+                        e,
+                        retryable,
+                        act == action::suppress_recipient,
+                        r.reply_class == reply_class::permanent && is_passing_condition(why),
+                        t.code_description,
+                        t.code_rfc,
+                        t.enhanced_description,
+                        t.enhanced_rfc};
+}
+
+/// All of a success's classification (the codes and their descriptions),
+/// in line at the caller, since most replies are successes: there the
+/// members the caller does not read cost nothing.
+SMTP_REPLY_ALWAYS_INLINE constexpr classification classify_success(const reply& r) noexcept {
+  return make_classification(r, reason::none, action::none, evidence{});
+}
+
+/// The classification of a failure (4yz, 5yz): the reason from the code and
+/// text evidence, and what follows from it.
+template <class User>
+constexpr classification classify_failure(const reply& r, const User* user, builtin_view builtin) noexcept {
   // Code evidence: the enhanced code speaks first; the reply code fills in
   // where the enhanced code is absent or weaker.
   code_evidence from_code = evidence_from_enhanced(r.enhanced, r.reply_class);
@@ -232,27 +279,22 @@ constexpr classification classify_with(const reply& r, const User* user, builtin
 
   // Precedence (classify.hpp, README "How a reason is chosen"): a user rule
   // always decides; otherwise the stronger of text and code evidence.
+  reason why = reason::unknown;
+  evidence e{};
   if (user_best) {
-    c.reason = user_best.reason;
-    c.evidence = rule_evidence(r, user_best, phrase_of(user, user_best.index));
+    why = user_best.reason;
+    e = rule_evidence(r, user_best, phrase_of(user, user_best.index));
   } else if (builtin_best && (!from_code || builtin_best.strength > from_code.strength)) {
-    c.reason = builtin_best.reason;
-    c.evidence = rule_evidence(r, builtin_best, builtin[builtin_best.index].phrase);
+    why = builtin_best.reason;
+    e = rule_evidence(r, builtin_best, builtin[builtin_best.index].phrase);
   } else if (from_code) {
-    c.reason = from_code.reason;
-    c.evidence.source = code_source;
-    c.evidence.strength = from_code.strength;
+    why = from_code.reason;
+    e.source = code_source;
+    e.strength = from_code.strength;
   } else {
-    c.reason = reason::unknown;
-    c.evidence.source = evidence_source::fallback;
+    e.source = evidence_source::fallback;
   }
-  c.action = action_for(c.reply_class, c.reason);
-  c.fault = fault_of(c.reason);
-  c.retryable = c.action == action::retry || c.action == action::retry_after_delay ||
-                c.action == action::retry_slower || c.action == action::retry_split;
-  c.suppress_recipient = c.action == action::suppress_recipient;
-  c.temporary_reason = c.reply_class == reply_class::permanent && is_passing_condition(c.reason);
-  return c;
+  return make_classification(r, why, action_for(r.reply_class, why), e);
 }
 
 constexpr classification unparsed(const parse_result& p) noexcept {
@@ -269,7 +311,8 @@ constexpr classification unparsed(const parse_result& p) noexcept {
  * Never throws or allocates.
  */
 constexpr classification classify(const reply& r) noexcept {
-  return detail::classify_with(r, static_cast<const detail::no_rules*>(nullptr), detail::builtin_view{});
+  if (detail::did_not_fail(r)) return detail::classify_success(r);
+  return detail::classify_failure(r, static_cast<const detail::no_rules*>(nullptr), detail::builtin_view{});
 }
 
 /**
@@ -277,7 +320,8 @@ constexpr classification classify(const reply& r) noexcept {
  * rules: any match of a user rule decides the reason.
  */
 constexpr classification classify(const reply& r, const rule_table& user_rules) noexcept {
-  return detail::classify_with(r, &user_rules, detail::builtin_view{});
+  if (detail::did_not_fail(r)) return detail::classify_success(r);
+  return detail::classify_failure(r, &user_rules, detail::builtin_view{});
 }
 
 /** As `classify(r, user_rules)`, for a rule set (its table view). */

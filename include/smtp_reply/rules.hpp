@@ -1091,14 +1091,18 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
       lasts &= lasts - 1;
       const std::size_t length = last + 1U - first;
       const bool is_number = ((number_lasts >> last) & 1U) != 0;
-      if (SMTP_REPLY_UNLIKELY(length > 8)) {
-        add_word_at(data, size, at + first, length, is_number, sink);
-        continue;
-      }
       std::uint64_t chunk = 0;
       std::memcpy(&chunk, folded + first, 8);
       chunk = low_bytes(chunk, length);
-      sink.add(at + first, length, chunk, start_key(chunk), is_number);
+      std::uint64_t key = start_key(chunk);
+      // A longer word's further chunks come from the folded block too: it
+      // ends inside the block, so they are read at most 7 bytes past its end.
+      for (std::size_t k = 8; SMTP_REPLY_UNLIKELY(k < length); k += 8) {
+        std::uint64_t next = 0;
+        std::memcpy(&next, folded + first + k, 8);
+        key = extend_key(key, low_bytes(next, length - k));
+      }
+      sink.add(at + first, length, chunk, key, is_number);
     }
   }
   if (pending != size) add_word_at(data, size, pending, size - pending, pending_number, sink);
