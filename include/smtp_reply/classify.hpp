@@ -122,6 +122,8 @@ namespace detail {
 /// (parsing.md), but it is evidence: the first `#class.subject.detail` in the
 /// text that is not followed by another digit or dot.
 constexpr enhanced_code find_quoted_enhanced(const reply& r) noexcept {
+  // Most replies hold no `#`: one memchr over the bytes says so, before the walk over the lines.
+  if (r.raw.find('#') == std::string_view::npos) return {};
   for (const reply_line& line : r.lines()) {
     const std::string_view text = line.text;
     for (std::size_t hash = text.find('#'); hash != std::string_view::npos; hash = text.find('#', hash + 1)) {
