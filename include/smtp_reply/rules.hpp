@@ -817,20 +817,16 @@ SMTP_REPLY_ALWAYS_INLINE constexpr void match_heads(const Table& table, const wo
                                                     rule_match& best) noexcept {
   const bool has_before = window.holds(1);
   const word_window::word before = has_before ? window.back(1) : word_window::word{0, 0, false};
-  const std::size_t length = window.length();
   std::uint8_t heads = table.head_lengths();
   while (heads != 0) {
     const std::size_t n = lowest_bit(heads);
     heads = static_cast<std::uint8_t>(heads & (heads - 1));
-    // A head longer than the word is no head of it. Tested with the filter,
-    // bitwise, not by a branch of its own: the lengths are not predictable.
-    const bool fits = n <= length;
+    if (n > window.length()) break;
     const std::uint64_t head = head_key(low_bytes(window.chunk(0), n));
-    if (fits & table.may_file(head)) probe(table, head, window, origin, best);
+    probe_filed(table, head, window, origin, best);
     if (!has_before) continue;
-    const std::uint64_t pair = pair_key(before.key, head);
-    if (fits & table.may_file(pair)) probe(table, pair, window, origin, best);
-    if (before.is_number && fits) probe_filed(table, pair_key(number_key, head), window, origin, best);
+    probe_filed(table, pair_key(before.key, head), window, origin, best);
+    if (before.is_number) probe_filed(table, pair_key(number_key, head), window, origin, best);
   }
 }
 

@@ -57,7 +57,11 @@ inline unsigned plain_mask(__m128i bytes) noexcept {
 inline __m128i load16(const char* at) noexcept { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); }
 
 /// The place of the lowest set bit of `bits` (not 0): the first byte flagged.
+#ifdef SMTP_REPLY_CTZ32
+inline unsigned first_set_bit(unsigned bits) noexcept { return SMTP_REPLY_CTZ32(bits); }
+#else
 inline unsigned first_set_bit(unsigned bits) noexcept { return static_cast<unsigned>(__builtin_ctz(bits)); }
+#endif
 
 /// find_special_wide() with SSE2.
 template <bool HighIsPlain>
