@@ -259,10 +259,25 @@ std::string random_reply_bytes(test_rng& rng) {
   static constexpr std::string_view ends[] = {"\r\n", "\r\n", "\n", "\r", ""};
   std::string out;
   const std::size_t lines = 1 + rng.below(rng.below(4) == 0 ? 12 : 4);
+  // Half the replies repeat the first line's code and enhanced code on most
+  // lines, as real multi-line replies do (the reader compares such a line's
+  // first bytes with the first line's instead of reading them again).
+  const bool repeats = rng.below(2) == 0;
+  std::string first_code;
+  std::string first_enhanced;
   for (std::size_t l = 0; l < lines; ++l) {
-    out += codes[rng.below(rng.below(3) == 0 ? sizeof codes / sizeof codes[0] : 3)];
+    std::string code(codes[rng.below(rng.below(3) == 0 ? sizeof codes / sizeof codes[0] : 3)]);
+    std::string code_enhanced = rng.below(2) == 0 ? std::string(enhanced[rng.below(sizeof enhanced / sizeof enhanced[0])]) : "";
+    if (l == 0) {
+      first_code = code;
+      first_enhanced = code_enhanced;
+    } else if (repeats && rng.below(4) != 0) {
+      code = first_code;
+      code_enhanced = first_enhanced;
+    }
+    out += code;
     out += separators[rng.below(rng.below(3) == 0 ? sizeof separators / sizeof separators[0] : 2)];
-    if (rng.below(2) == 0) out += enhanced[rng.below(sizeof enhanced / sizeof enhanced[0])];
+    out += code_enhanced;
     out += random_text(rng, rng.below(rng.below(4) == 0 ? 200 : 70));
     out += ends[rng.below(l + 1 == lines ? sizeof ends / sizeof ends[0] : 4)];
   }

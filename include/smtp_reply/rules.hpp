@@ -704,8 +704,11 @@ SMTP_REPLY_NOINLINE constexpr void match_chain(const Table& table, std::uint16_t
     } else if (!token_matches(c.last, newest)) {
       continue;
     }
-    // A weaker rule cannot win (beaten_by() compares strength first).
-    if (best.matched && c.strength < best.strength) continue;
+    // A rule that cannot win is not checked further: beaten_by() compares
+    // strength first, then words, and a rule's words are known before it matches.
+    if (best.matched && (c.strength < best.strength ||
+                         (c.strength == best.strength && c.count - c.gaps < best.words)))
+      continue;
     std::size_t first = 0;
     if (c.count == 2) {  // two words: the one before is all there is left to check
       if (!window.holds(1) || !token_matches(c.before, window.back(1))) continue;
@@ -1004,11 +1007,19 @@ inline std::uint64_t low_bits(std::size_t n) noexcept { return n >= 64 ? ~std::u
 /// Where the text of the line that starts at `line` begins, in reply bytes
 /// of `size` bytes: past the code, the separator and a leading enhanced code
 /// (the bytes read_reply_text_bytes() skips; the bytes it may place the
-/// text's start on differently are CR or LF, never word bytes).
-inline std::size_t line_text_start(const char* data, std::size_t size, std::size_t line) noexcept {
+/// text's start on differently are CR or LF, never word bytes). `repeats`
+/// when the line has a separator and an enhanced code followed by a blank,
+/// all in its first 12 bytes: then a line with the same bytes there (the
+/// separator aside) has its text at the same place (same_start_as()).
+struct line_start {
+  std::size_t text;
+  bool repeats;
+};
+inline line_start line_text_start(const char* data, std::size_t size, std::size_t line) noexcept {
   std::size_t text = line;
   for (unsigned k = 0; k < 3 && text < size && data[text] != '\n'; ++k) ++text;
-  if (text < size && (data[text] == ' ' || data[text] == '-')) ++text;
+  const bool separated = text < size && (data[text] == ' ' || data[text] == '-');
+  if (separated) ++text;
   if (size - text >= 2 && (data[text] == '#' || data[text + 1] == '.')) {
     const std::string_view rest(data + text, size - text);
     const enhanced_at found = read_enhanced_code(rest, rest[0] == '#' ? 1 : 0);
@@ -1017,11 +1028,45 @@ inline std::size_t line_text_start(const char* data, std::size_t size, std::size
       // be followed by a blank, which goes with it (match_enhanced_prefix()).
       const std::size_t end = text + found.end;
       if (end == size || data[end] == '\n' || (data[end] == '\r' && (end + 1 == size || data[end + 1] == '\n')))
-        return end;
-      if (data[end] == ' ' || data[end] == '\t') return end + 1;
+        return {end, false};
+      if (data[end] == ' ' || data[end] == '\t') return {end + 1, separated && end + 1 - line <= 12};
     }
   }
-  return text;
+  return {text, false};
+}
+
+/// The first line's code and enhanced code, as bytes to compare the next
+/// lines' with: most multi-line replies repeat them on every line.
+struct repeated_prefix {
+  std::size_t length = 0;     // bytes of code, separator, enhanced code and blank; 0: none to compare
+  std::uint64_t code = 0;     // the first 3 bytes
+  std::uint64_t enhanced = 0; // bytes 4 to length
+  std::uint64_t enhanced_mask = 0;
+};
+
+inline repeated_prefix first_prefix(const char* data, std::size_t size, line_start first) noexcept {
+  repeated_prefix p{};
+  if (!first.repeats || size < 12) return p;
+  p.length = first.text;
+  std::memcpy(&p.code, data, 8);
+  p.code &= 0xFFFFFF;
+  std::memcpy(&p.enhanced, data + 4, 8);
+  p.enhanced_mask = low_byte_masks[p.length - 4];
+  p.enhanced &= p.enhanced_mask;
+  return p;
+}
+
+/// True when the line at `line` starts with the bytes of `p` (any
+/// separator): its text starts p.length bytes in, as the first line's.
+inline bool same_start_as(const repeated_prefix& p, const char* data, std::size_t size, std::size_t line) noexcept {
+  if (p.length == 0 || size - line < 12) return false;
+  std::uint64_t code = 0;
+  std::uint64_t enhanced = 0;
+  std::memcpy(&code, data + line, 8);
+  std::memcpy(&enhanced, data + line + 4, 8);
+  const unsigned char separator = static_cast<unsigned char>(code >> 24);
+  return (code & 0xFFFFFF) == p.code && (separator == ' ' || separator == '-') &&
+         (enhanced & p.enhanced_mask) == p.enhanced;
 }
 
 /// Reports the words that read_reply_text_bytes() reports, in the same
@@ -1042,7 +1087,9 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
   // is ever read uninitialized).
   alignas(16) unsigned char folded_space[16 + 64 + 8] = {};
   unsigned char* const folded = folded_space + 16;
-  std::size_t text = line_text_start(data, size, 0);
+  const line_start first_line = line_text_start(data, size, 0);
+  const repeated_prefix prefix = first_prefix(data, size, first_line);
+  std::size_t text = first_line.text;
   std::size_t pending = size;  // where a word that runs past the last block began; size: none
   bool pending_number = false;
   for (std::size_t at = 0; at < size; at += 64) {
@@ -1051,7 +1098,7 @@ SMTP_REPLY_ALWAYS_INLINE void read_reply_text_blocks(const char* data, std::size
     for (std::uint64_t lf = b.lf; lf != 0; lf &= lf - 1) {
       const std::size_t line = at + SMTP_REPLY_CTZ64(lf) + 1;
       if (line >= size) break;
-      text = line_text_start(data, size, line);
+      text = same_start_as(prefix, data, size, line) ? line + prefix.length : line_text_start(data, size, line).text;
       word &= ~(low_bits(text - at) & ~low_bits(line - at));
     }
     std::uint64_t firsts = word & ~(word << 1);  // the first byte of each run
