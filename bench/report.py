@@ -170,8 +170,8 @@ def svg(context, rows, fastest):
     items = [(label, ns(rows[name]), name) for name, label in LABELS if name in rows and "error" not in rows[name]]
     if not items:
         return ""
-    left, right, top, bar, gap = 330, 150, 58, 20, 8
-    width = 960
+    left, right, top, bar, gap = 330, 250, 58, 20, 8
+    width = 1060
     plot = width - left - right
     height = top + len(items) * (bar + gap) + 46
     lo = 10 ** math.floor(math.log10(min(v for _, v, _ in items)))
