@@ -45,12 +45,12 @@ namespace detail {
 // with the same result for the nonzero inputs it is given here. g++ emits
 // it itself. Run time only (no inline assembly in constant evaluation).
 inline unsigned trailing_zeros64(std::uint64_t v) noexcept {
-  std::uint64_t n;
+  std::uint64_t n = 0;
   __asm__("tzcntq %1, %0" : "=r"(n) : "rm"(v) : "cc");
   return static_cast<unsigned>(n);
 }
 inline unsigned trailing_zeros32(std::uint32_t v) noexcept {
-  std::uint32_t n;
+  std::uint32_t n = 0;
   __asm__("tzcntl %1, %0" : "=r"(n) : "rm"(v) : "cc");
   return n;
 }
