@@ -586,23 +586,21 @@ int main(int argc, char** argv) {
   // repetition ("min"), next to Google Benchmark's median: on a shared
   // machine the fastest is the one other load disturbed least.
   const auto ms = benchmark::kMillisecond;
-  const auto stream_case = [ms](const char* name, void (*fn)(benchmark::State&)) {
-    benchmark::RegisterBenchmark(name, fn)->Unit(ms)->ComputeStatistics("min", fastest);
-  };
-  stream_case("stream/floor_memchr", stream_floor);
-  stream_case("stream/parse", stream_parse);
-  stream_case("stream/feed_16KiB", stream_feed_16k);
-  stream_case("stream/feed_16KiB_copy", stream_feed_16k_copy);
-  stream_case("stream/feed_reply", stream_feed_reply);
-  stream_case("stream/feed_byte", stream_feed_byte);
-  stream_case("stream/parse_classify", stream_parse_classify);
-  stream_case("stream/naive_getline_regex", stream_naive);
-  benchmark::RegisterBenchmark("classify/postfix_short", classify_one, &postfix_short)->ComputeStatistics("min", fastest);
-  benchmark::RegisterBenchmark("classify/gmail_long", classify_one, &gmail_long)->ComputeStatistics("min", fastest);
-  benchmark::RegisterBenchmark("classify/no_match", classify_one, &no_match)->ComputeStatistics("min", fastest);
-  benchmark::RegisterBenchmark("lookup/find_reply_code", lookup_reply_code)->ComputeStatistics("min", fastest);
-  benchmark::RegisterBenchmark("lookup/find_enhanced_code", lookup_enhanced_code)->ComputeStatistics("min", fastest);
-  benchmark::RegisterBenchmark("lookup/describe", lookup_describe)->ComputeStatistics("min", fastest);
+  const auto with_fastest = [](benchmark::internal::Benchmark* b) { return b->ComputeStatistics("min", fastest); };
+  with_fastest(benchmark::RegisterBenchmark("stream/floor_memchr", stream_floor))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/parse", stream_parse))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/feed_16KiB", stream_feed_16k))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/feed_16KiB_copy", stream_feed_16k_copy))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/feed_reply", stream_feed_reply))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/feed_byte", stream_feed_byte))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/parse_classify", stream_parse_classify))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("stream/naive_getline_regex", stream_naive))->Unit(ms);
+  with_fastest(benchmark::RegisterBenchmark("classify/postfix_short", classify_one, &postfix_short));
+  with_fastest(benchmark::RegisterBenchmark("classify/gmail_long", classify_one, &gmail_long));
+  with_fastest(benchmark::RegisterBenchmark("classify/no_match", classify_one, &no_match));
+  with_fastest(benchmark::RegisterBenchmark("lookup/find_reply_code", lookup_reply_code));
+  with_fastest(benchmark::RegisterBenchmark("lookup/find_enhanced_code", lookup_enhanced_code));
+  with_fastest(benchmark::RegisterBenchmark("lookup/describe", lookup_describe));
 
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -206,7 +206,7 @@ struct code_texts {
   std::string_view enhanced_rfc;
 };
 
-SMTP_REPLY_ALWAYS_INLINE constexpr code_texts describe(const reply& r) noexcept {
+SMTP_REPLY_ALWAYS_INLINE constexpr code_texts code_texts_of(const reply& r) noexcept {
   code_texts t{};
   // Indexes, not pointers tested against null: see detail::reply_code_index.
   const std::size_t code_at = reply_code_index(r.code);
@@ -227,7 +227,7 @@ SMTP_REPLY_ALWAYS_INLINE constexpr code_texts describe(const reply& r) noexcept 
 /// cleared with `rep stos`, slow to start, on every reply).
 SMTP_REPLY_ALWAYS_INLINE constexpr classification make_classification(const reply& r, reason why, action act,
                                                                       const evidence& e) noexcept {
-  const code_texts t = describe(r);
+  const code_texts t = code_texts_of(r);
   const bool retryable = act == action::retry || act == action::retry_after_delay ||
                          act == action::retry_slower || act == action::retry_split;
   return classification{parse_status::ok,
